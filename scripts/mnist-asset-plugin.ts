@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { encodeMnistAsset, MNIST_ASSET_PATH } from '../src/engine/data/mnistAsset';
+import { encodeMnistAsset, MNIST_ASSET_PATH } from '../src/engine/data/mnistAsset.ts';
 
 const require = createRequire(import.meta.url);
 const SIDE = 28;

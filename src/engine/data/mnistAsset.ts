@@ -48,7 +48,9 @@ export async function decodeMnistAsset(buffer: ArrayBuffer): Promise<MnistData> 
   const view = new DataView(buffer);
   const magic = String.fromCharCode(...new Uint8Array(buffer, 0, 4));
   if (magic !== MNIST_MAGIC) {
-    throw new MnistAssetError(`The MNIST data file is not a Forgetting Playground data file. ${REBUILD_HINT}`);
+    throw new MnistAssetError(
+      `The MNIST data file is not a Forgetting Playground data file. ${REBUILD_HINT}`,
+    );
   }
   const version = view.getUint32(4, true);
   if (version !== MNIST_FORMAT_VERSION) {
@@ -64,7 +66,9 @@ export async function decodeMnistAsset(buffer: ArrayBuffer): Promise<MnistData> 
   try {
     payload = await inflate(new Uint8Array(buffer, MNIST_HEADER_BYTES));
   } catch {
-    throw new MnistAssetError(`The MNIST data file is corrupt or truncated (its payload does not unpack). ${REBUILD_HINT}`);
+    throw new MnistAssetError(
+      `The MNIST data file is corrupt or truncated (its payload does not unpack). ${REBUILD_HINT}`,
+    );
   }
   if (payload.length !== expected) {
     throw new MnistAssetError(

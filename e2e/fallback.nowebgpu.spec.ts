@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { results } from './helpers';
+
+// Runs in the "no-webgpu" project: Chromium started without --enable-unsafe-webgpu.
+test('without WebGPU the worker falls back, states the reason and still trains', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('skipped-webgpu')).toHaveText(
+    /^WebGPU: (not available in this browser|no adapter)/,
+  );
+  const backend = page.getByTestId('backend');
+  await expect(backend).not.toHaveAttribute('data-backend', '');
+  await expect(backend).not.toHaveAttribute('data-backend', 'webgpu');
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect
+    .poll(async () => (await results(page)).steps.at(-1) ?? 0, { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(20);
+});

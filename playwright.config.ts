@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium, INSTALL_HINT } from './scripts/chromium-path.mjs';
+
+const chromium = await findChromium();
+if (!chromium) throw new Error(INSTALL_HINT);
+
+/** Every test runs against the built site served under a sub-path, as a static host would. */
+const PORT = 4173;
+export const SUB_PATH = '/courses/cl/playground/';
+
+const launch = (webgpu: boolean) => ({
+  executablePath: chromium.path,
+  args: [
+    ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
+    // This machine has no network beyond localhost; keep Chromium from trying.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${SUB_PATH}`,
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'webgpu', testIgnore: /\.nowebgpu\.spec\.ts$/, use: { launchOptions: launch(true) } },
+    { name: 'no-webgpu', testMatch: /\.nowebgpu\.spec\.ts$/, use: { launchOptions: launch(false) } },
+  ],
+  webServer: {
+    command: `node scripts/serve-subpath.mjs --port ${PORT} --base ${SUB_PATH}`,
+    url: `http://127.0.0.1:${PORT}${SUB_PATH}`,
+    reuseExistingServer: !process.env.CI,
+  },
+});

@@ -1,0 +1,38 @@
+import { useSettings } from '../store/settings';
+import { THEMES, type Theme, type View } from '../store/urlParams';
+
+const VIEW_LABELS: Record<View, string> = { network: 'Network run', lab: 'Ellipse lab' };
+const THEME_LABELS: Record<Theme, string> = {
+  auto: 'System',
+  light: 'Light',
+  dark: 'Dark',
+  projector: 'Projector',
+};
+
+export function Header() {
+  const view = useSettings((s) => s.view);
+  const theme = useSettings((s) => s.theme);
+  const set = useSettings((s) => s.set);
+  return (
+    <header className="header">
+      <h1>Forgetting Playground</h1>
+      <nav aria-label="Views" className="tabs">
+        {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => set({ view: v })}>
+            {VIEW_LABELS[v]}
+          </button>
+        ))}
+      </nav>
+      <label className="theme-picker">
+        Theme{' '}
+        <select value={theme} onChange={(e) => set({ theme: e.target.value as Theme })}>
+          {THEMES.map((t) => (
+            <option key={t} value={t}>
+              {THEME_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Backend choice for the training worker. The documented rule (README, "Backends"):
+ *   1. WebGPU, when the adapter is a hardware one;
+ *   2. WebGL, when its renderer is a hardware one;
+ *   3. WASM (SIMD);
+ *   4. CPU (plain JavaScript; always works).
+ * A software adapter (SwiftShader, as headless Chromium gives) is slower than WASM for these small
+ * networks, so it is skipped unless forced. `?backend=` forces one; if that fails, the rule runs.
+ * Each backend's code is imported only when it is tried, so unusable ones are never downloaded.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { BACKEND_LABELS, type BackendName, type SkippedBackend } from './protocol';
+
+const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** The small part of the WebGPU API the probe reads; lib.dom has no WebGPU types here. */
+interface GpuAdapterLike {
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string };
+}
+interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
+
+type Probe = { ok: true } | { ok: false; reason: string };
+
+async function probeWebGPU(): Promise<Probe> {
+  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
+  if (!gpu) return { ok: false, reason: 'not available in this browser' };
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!adapter) return { ok: false, reason: 'no adapter (disabled or unsupported here)' };
+  if (adapter.info?.isFallbackAdapter) return { ok: false, reason: 'software adapter' };
+  return { ok: true };
+}
+
+function probeWebGL(): Probe {
+  if (typeof OffscreenCanvas === 'undefined') return { ok: false, reason: 'no OffscreenCanvas in workers' };
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { ok: false, reason: 'not available' };
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  if (/swiftshader|llvmpipe|software|basic render/i.test(renderer)) {
+    return { ok: false, reason: 'software renderer' };
+  }
+  return { ok: true };
+}
+
+function probeWasm(): Probe {
+  return typeof WebAssembly === 'object' ? { ok: true } : { ok: false, reason: 'WebAssembly unavailable' };
+}
+
+const PROBES: Record<BackendName, () => Probe | Promise<Probe>> = {
+  webgpu: probeWebGPU,
+  webgl: probeWebGL,
+  wasm: probeWasm,
+  cpu: () => ({ ok: true }),
+};
+
+/** Registers a backend by importing its module; each becomes its own chunk. */
+async function register(name: BackendName): Promise<void> {
+  switch (name) {
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return;
+    case 'webgl':
+      await import('@tensorflow/tfjs-backend-webgl');
+      return;
+    case 'wasm': {
+      const [wasm, plain, simd, threaded] = await Promise.all([
+        import('@tensorflow/tfjs-backend-wasm'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+      ]);
+      wasm.setWasmPaths({
+        'tfjs-backend-wasm.wasm': plain.default,
+        'tfjs-backend-wasm-simd.wasm': simd.default,
+        'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+      });
+      return;
+    }
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return;
+  }
+}
+
+async function activate(name: BackendName): Promise<string | null> {
+  try {
+    await register(name);
+    // setBackend resolves false when the backend fails to initialise; it does not throw.
+    return (await tf.setBackend(name)) ? null : 'failed to initialise';
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export interface BackendChoice {
+  backend: BackendName;
+  skipped: SkippedBackend[];
+  note?: string;
+}
+
+/**
+ * Picks and activates a backend. `exclude` lists backends known to be broken in this session
+ * (a lost WebGPU device, say), which are skipped with the given reason.
+ */
+export async function chooseBackend(
+  forced: BackendName | 'auto',
+  exclude: SkippedBackend[] = [],
+): Promise<BackendChoice> {
+  const skipped: SkippedBackend[] = [];
+  let note: string | undefined;
+  if (forced !== 'auto' && !exclude.some((e) => e.backend === forced)) {
+    const failure = await activate(forced);
+    if (failure === null)
+      return { backend: forced, skipped, note: `${BACKEND_LABELS[forced]} forced by the URL` };
+    note = `${BACKEND_LABELS[forced]} was asked for in the URL but ${failure}; chose by the usual rule instead`;
+  }
+  for (const name of ORDER) {
+    const excluded = exclude.find((e) => e.backend === name);
+    if (excluded) {
+      skipped.push(excluded);
+      continue;
+    }
+    const probe = await PROBES[name]();
+    if (!probe.ok) {
+      skipped.push({ backend: name, reason: probe.reason });
+      continue;
+    }
+    const failure = await activate(name);
+    if (failure === null) return { backend: name, skipped, note };
+    skipped.push({ backend: name, reason: failure });
+  }
+  throw new Error('No TensorFlow.js backend could start, not even the CPU one.');
+}
