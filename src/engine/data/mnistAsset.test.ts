@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMnistAsset, encodeMnistAsset, MNIST_HEADER_BYTES, MnistAssetError, type MnistData } from './mnistAsset';
+import {
+  decodeMnistAsset,
+  encodeMnistAsset,
+  MNIST_HEADER_BYTES,
+  MnistAssetError,
+  type MnistData,
+} from './mnistAsset';
 
 function sample(count = 20): MnistData {
   const width = 28;
@@ -35,7 +41,9 @@ describe('MNIST asset', () => {
   it('rejects a wrong format version, naming both versions', async () => {
     const bytes = await encodeMnistAsset(sample());
     new DataView(bytes.buffer).setUint32(4, 99, true);
-    await expect(decodeMnistAsset(toBuffer(bytes))).rejects.toThrow(/format version 99; this page reads version 1/);
+    await expect(decodeMnistAsset(toBuffer(bytes))).rejects.toThrow(
+      /format version 99; this page reads version 1/,
+    );
   });
 
   it('rejects a file that is not ours', async () => {
