@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HYPERPARAMETERS } from '../src/engine/defaults';
+import { ArgumentError, parseExperimentArgs } from './experimentArgs';
+
+const parse = (line: string) => parseExperimentArgs(line.split(' ').filter(Boolean));
+const fails = (line: string, message: RegExp) => {
+  expect(() => parse(line)).toThrow(ArgumentError);
+  expect(() => parse(line)).toThrow(message);
+};
+
+describe('experiment arguments', () => {
+  it('reads the documented command line', () => {
+    const parsed = parse(
+      '-- --protocol permuted-mnist --tasks 5 --methods sgd,l2,ewc,si --epochs 3 --seed 0',
+    );
+    expect(parsed).not.toBe('help');
+    if (parsed === 'help') return;
+    expect(parsed.experiment).toMatchObject({
+      spec: { protocol: 'permuted-mnist', tasks: 5 },
+      methods: ['sgd', 'l2', 'ewc', 'si'],
+      epochs: 3,
+      seed: 0,
+      hyperparameters: DEFAULT_HYPERPARAMETERS,
+    });
+    expect(parsed.json).toBe(false);
+  });
+
+  it('reads every setting, with = or a separate value', () => {
+    const parsed = parse(
+      '--protocol split-mnist --scenario class --methods ewc,si,l2 --c 0.5 --lambda=200 --xi 0.01 --fisher exact ' +
+        '--gamma 0.9 --lr 0.01 --batch 32 --hidden 100,50 --optimizer sgd --reset-optimizer --json',
+    );
+    if (parsed === 'help') throw new Error('unexpected help');
+    expect(parsed.experiment.spec).toEqual({ protocol: 'split-mnist', scenario: 'class' });
+    expect(parsed.experiment.hidden).toEqual([100, 50]);
+    expect(parsed.experiment.hyperparameters).toMatchObject({
+      c: 0.5,
+      lambdaEwc: 200,
+      lambdaL2: 200,
+      xi: 0.01,
+      fisher: 'exact',
+      ewcOnline: true,
+      gamma: 0.9,
+      learningRate: 0.01,
+      batchSize: 32,
+      optimizer: 'sgd',
+      resetOptimizer: true,
+    });
+    expect(parsed.json).toBe(true);
+  });
+
+  it('rejects anything doubtful with one clear message', () => {
+    fails('--protocol permuted', /--protocol must be one of permuted-mnist, split-mnist/);
+    fails('--methods sgd,ewk', /--methods must be one of/);
+    fails('--methods sgd,sgd', /twice/);
+    fails('--epochs -1', /--epochs must be a positive number/);
+    fails('--batch 6.5', /--batch must be a whole number/);
+    fails('--tasks 11', /at most 10/);
+    fails('--protocol split-mnist --tasks 3', /permuted-mnist only/);
+    fails('--scenario class', /split-mnist only/);
+    fails('--lr', /--lr needs a value/);
+    fails('--lr --json', /--lr needs a value/);
+    fails('--xi 0', /--xi must be a number > 0/);
+    fails('--gamma 2', /\[0, 1\]/);
+    fails('--lamda 3', /Unknown option --lamda/);
+    fails('--seed 1 --seed 2', /twice/);
+    fails('--lambda 5 --methods sgd,si', /--lambda only affects l2 or ewc/);
+    fails('--c 5 --methods sgd,ewc', /--c\/--xi only affects si/);
+    fails('--gamma 0.5 --methods si', /--gamma only affects ewc/);
+    fails('stray', /Unexpected argument/);
+  });
+});

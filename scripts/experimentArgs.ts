@@ -1,0 +1,183 @@
+import type { ScenarioSpec } from '../src/engine/data/scenarios';
+import {
+  DEFAULT_EPOCHS,
+  DEFAULT_HIDDEN,
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_PERMUTED_TASKS,
+  type Hyperparameters,
+  MAX_PERMUTED_TASKS,
+} from '../src/engine/defaults';
+import type { ExperimentOptions } from '../src/engine/experiment';
+import { METHOD_IDS } from '../src/engine/methodIds';
+
+export const USAGE = `Usage: tsx scripts/experiment.ts [--protocol permuted-mnist|split-mnist] [--scenario task|domain|class]
+  [--tasks N] [--methods sgd,l2,ewc,si,joint] [--epochs E] [--seed S] [--c C] [--lambda L] [--lambda-l2 L]
+  [--lambda-ewc L] [--xi X] [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
+  [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]`;
+
+export interface CliOptions {
+  experiment: ExperimentOptions;
+  json: boolean;
+}
+
+/** A bad command line: the message is one line a person can act on. */
+export class ArgumentError extends Error {
+  override name = 'ArgumentError';
+}
+
+const FLAGS = new Set(['json', 'reset-optimizer', 'help']);
+
+function number(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
+  const x = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(x) || !check(x)) {
+    throw new ArgumentError(`--${flag} must be ${what}, not "${raw}".`);
+  }
+  return x;
+}
+
+const positive = (x: number) => x > 0;
+const nonNegative = (x: number) => x >= 0;
+const positiveInt = (x: number) => Number.isInteger(x) && x > 0;
+
+function choice<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ArgumentError(`--${flag} must be one of ${allowed.join(', ')}, not "${raw}".`);
+  }
+  return raw as T;
+}
+
+/** Parses the CLI arguments (without node and script); throws ArgumentError on anything doubtful. */
+export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help' {
+  const values = new Map<string, string>();
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--'))
+      throw new ArgumentError(`Unexpected argument "${arg}" (options start with --).`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (values.has(name)) throw new ArgumentError(`--${name} is given twice.`);
+    if (FLAGS.has(name)) {
+      if (inline !== undefined) throw new ArgumentError(`--${name} takes no value.`);
+      values.set(name, 'true');
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw new ArgumentError(`--${name} needs a value.`);
+    }
+    values.set(name, value);
+  }
+  if (values.has('help')) return 'help';
+
+  const take = (name: string) => {
+    const v = values.get(name);
+    values.delete(name);
+    return v;
+  };
+  const hp: Partial<Hyperparameters> = {};
+  const protocol = choice('protocol', take('protocol') ?? 'permuted-mnist', [
+    'permuted-mnist',
+    'split-mnist',
+  ] as const);
+  const scenarioRaw = take('scenario');
+  const tasksRaw = take('tasks');
+  let spec: ScenarioSpec;
+  if (protocol === 'split-mnist') {
+    if (tasksRaw !== undefined)
+      throw new ArgumentError('--tasks applies to permuted-mnist only (split MNIST has 5 tasks).');
+    spec = {
+      protocol,
+      scenario: choice('scenario', scenarioRaw ?? 'task', ['task', 'domain', 'class'] as const),
+    };
+  } else {
+    if (scenarioRaw !== undefined) throw new ArgumentError('--scenario applies to split-mnist only.');
+    const tasks =
+      tasksRaw === undefined
+        ? DEFAULT_PERMUTED_TASKS
+        : number('tasks', tasksRaw, positiveInt, 'a whole number');
+    if (tasks > MAX_PERMUTED_TASKS)
+      throw new ArgumentError(`--tasks must be at most ${MAX_PERMUTED_TASKS}, not ${tasks}.`);
+    spec = { protocol, tasks };
+  }
+  const methodsRaw = take('methods') ?? 'sgd,l2,ewc,si';
+  const methods = methodsRaw.split(',').map((m) => choice('methods', m.trim(), METHOD_IDS));
+  if (new Set(methods).size !== methods.length)
+    throw new ArgumentError(`--methods lists a method twice: "${methodsRaw}".`);
+  const epochsRaw = take('epochs');
+  const epochs =
+    epochsRaw === undefined ? DEFAULT_EPOCHS : number('epochs', epochsRaw, positive, 'a positive number');
+  const seedRaw = take('seed');
+  const seed =
+    seedRaw === undefined
+      ? 0
+      : number('seed', seedRaw, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const hiddenRaw = take('hidden');
+  const hidden =
+    hiddenRaw === undefined
+      ? [...DEFAULT_HIDDEN]
+      : hiddenRaw.split(',').map((h) => number('hidden', h, positiveInt, 'comma-separated whole numbers'));
+
+  const set = <K extends keyof Hyperparameters>(
+    flag: string,
+    key: K,
+    parse: (raw: string) => Hyperparameters[K],
+  ) => {
+    const raw = take(flag);
+    if (raw !== undefined) hp[key] = parse(raw);
+  };
+  const real = (flag: string, check: (x: number) => boolean, what: string) => (raw: string) =>
+    number(flag, raw, check, what);
+  const lambdaRaw = take('lambda');
+  if (lambdaRaw !== undefined) {
+    // --lambda sets both strengths; the specific flags below override it.
+    hp.lambdaL2 = hp.lambdaEwc = number('lambda', lambdaRaw, nonNegative, 'a number ≥ 0');
+  }
+  set('lambda-l2', 'lambdaL2', real('lambda-l2', nonNegative, 'a number ≥ 0'));
+  set('lambda-ewc', 'lambdaEwc', real('lambda-ewc', nonNegative, 'a number ≥ 0'));
+  set('c', 'c', real('c', nonNegative, 'a number ≥ 0'));
+  set('xi', 'xi', real('xi', positive, 'a number > 0'));
+  set('lr', 'learningRate', real('lr', positive, 'a number > 0'));
+  set('batch', 'batchSize', real('batch', positiveInt, 'a whole number > 0'));
+  set('fisher', 'fisher', (raw) => choice('fisher', raw, ['sampled', 'exact', 'empirical'] as const));
+  set('fisher-samples', 'fisherSamples', real('fisher-samples', positiveInt, 'a whole number > 0'));
+  set('optimizer', 'optimizer', (raw) => choice('optimizer', raw, ['adam', 'sgd'] as const));
+  const gammaRaw = take('gamma');
+  if (gammaRaw !== undefined) {
+    hp.ewcOnline = true;
+    hp.gamma = number(
+      'gamma',
+      gammaRaw,
+      (x) => x >= 0 && x <= 1,
+      'a number in [0, 1] (it turns on online EWC)',
+    );
+  }
+  if (take('reset-optimizer')) hp.resetOptimizer = true;
+  const json = take('json') !== undefined;
+
+  const unknown = [...values.keys()];
+  if (unknown.length) throw new ArgumentError(`Unknown option --${unknown[0]}. ${USAGE.split('\n')[0]}`);
+  // A setting that no chosen method reads would be silently ignored: refuse it instead.
+  const unused = (given: boolean, flag: string, owners: string[]) => {
+    if (given && !methods.some((m) => owners.includes(m))) {
+      throw new ArgumentError(
+        `${flag} only affects ${owners.join(' or ')}, which --methods does not include.`,
+      );
+    }
+  };
+  unused(lambdaRaw !== undefined, '--lambda', ['l2', 'ewc']);
+  unused(hp.lambdaL2 !== undefined && lambdaRaw === undefined, '--lambda-l2', ['l2']);
+  unused(hp.lambdaEwc !== undefined && lambdaRaw === undefined, '--lambda-ewc', ['ewc']);
+  unused(hp.c !== undefined || hp.xi !== undefined, '--c/--xi', ['si']);
+  unused(hp.ewcOnline === true, '--gamma', ['ewc']);
+  return {
+    json,
+    experiment: {
+      spec,
+      methods,
+      epochs,
+      seed,
+      hidden,
+      hyperparameters: { ...DEFAULT_HYPERPARAMETERS, ...hp },
+    },
+  };
+}

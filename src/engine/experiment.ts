@@ -1,0 +1,139 @@
+import type { MnistData } from './data/mnistAsset';
+import type { ScenarioSpec } from './data/scenarios';
+import {
+  DEFAULT_EPOCHS,
+  DEFAULT_EVAL_EVERY,
+  DEFAULT_HIDDEN,
+  DEFAULT_HYPERPARAMETERS,
+  type Hyperparameters,
+} from './defaults';
+import { type Evaluation, Lockstep, type MethodBoundary } from './lockstep';
+import type { MethodId } from './methodIds';
+import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
+
+export interface ExperimentOptions {
+  spec: ScenarioSpec;
+  methods: readonly MethodId[];
+  epochs?: number;
+  seed: number;
+  hidden?: readonly number[];
+  hyperparameters?: Partial<Hyperparameters>;
+  /** Evaluate on the fixed test subset every K steps (the forgetting curves). */
+  evalEvery?: number;
+}
+
+export interface TaskSummary {
+  task: number;
+  lossDrop: number;
+  sumOmega: number;
+  /** Per consolidated layer: Fisher vs SI's ω of this task. */
+  correlations: { layer: string; pearson: number; spearman: number }[];
+}
+
+export interface MethodResult {
+  method: MethodId;
+  /** R[i][j]: full-test accuracy on task j after training tasks 0..i. */
+  accuracy: number[][];
+  averageAccuracy: number;
+  bwt: number;
+  fwt: number;
+  tasks: TaskSummary[];
+}
+
+export interface ExperimentResult {
+  spec: ScenarioSpec;
+  seed: number;
+  epochs: number;
+  hidden: number[];
+  hyperparameters: Hyperparameters;
+  stepsPerTask: number[];
+  /** Full-test accuracy of the untrained initial network on every task (FWT's reference). */
+  baseline: number[];
+  methods: MethodResult[];
+  /** Subset evaluations every `evalEvery` steps; accuracy rows follow `methods`. */
+  curve: Evaluation[];
+  seconds: number;
+}
+
+/**
+ * The whole protocol, headless: train every method in lockstep on each task in turn for
+ * `epochs` passes over its training data, evaluating on the full test sets after every task.
+ */
+export async function runExperiment(
+  data: MnistData,
+  options: ExperimentOptions,
+  onTaskDone?: (task: number, seconds: number) => void,
+): Promise<ExperimentResult> {
+  const started = performance.now();
+  const epochs = options.epochs ?? DEFAULT_EPOCHS;
+  const evalEvery = options.evalEvery ?? DEFAULT_EVAL_EVERY;
+  const hidden = [...(options.hidden ?? DEFAULT_HIDDEN)];
+  const hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...options.hyperparameters };
+  const lockstep = new Lockstep({
+    data,
+    spec: options.spec,
+    methods: options.methods,
+    seed: options.seed,
+    hidden,
+    hyperparameters,
+  });
+  try {
+    const T = lockstep.scenario.tasks.length;
+    const baseline = (await lockstep.evaluate('full')).accuracy[0];
+    const rows: number[][][] = options.methods.map(() => []);
+    const summaries: TaskSummary[][] = options.methods.map(() => []);
+    const curve: Evaluation[] = [];
+    const stepsPerTask = lockstep.scenario.tasks.map((t) =>
+      Math.ceil((epochs * t.train.index.length) / hyperparameters.batchSize),
+    );
+    for (let t = 0; t < T; t++) {
+      if (t > 0) {
+        const report = await lockstep.switchTask(t);
+        report?.methods.forEach((m, i) => {
+          summaries[i].push(summarize(report.task, m));
+        });
+      }
+      curve.push(...(await lockstep.train(stepsPerTask[t], evalEvery)));
+      const evaluation = await lockstep.evaluate('full');
+      evaluation.accuracy.forEach((row, m) => {
+        rows[m].push(row);
+      });
+      onTaskDone?.(t, (performance.now() - started) / 1000);
+    }
+    // Close the last task too, so its loss drop and importances are reported.
+    const last = await lockstep.switchTask(0);
+    last?.methods.forEach((m, i) => {
+      summaries[i].push(summarize(last.task, m));
+    });
+    return {
+      spec: lockstep.scenario.spec,
+      seed: options.seed,
+      epochs,
+      hidden,
+      hyperparameters,
+      stepsPerTask,
+      baseline,
+      methods: options.methods.map((method, m) => ({
+        method,
+        accuracy: rows[m],
+        averageAccuracy: averageAccuracy(rows[m]),
+        bwt: backwardTransfer(rows[m]),
+        fwt: forwardTransfer(rows[m], baseline),
+        tasks: summaries[m],
+      })),
+      curve,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    lockstep.dispose();
+  }
+}
+
+function summarize(task: number, m: MethodBoundary): TaskSummary {
+  return {
+    task,
+    lossDrop: m.lossDrop,
+    sumOmega: m.sumOmega,
+    correlations: m.layers.map((l) => ({ layer: l.layer, ...l.fisherVsOmega })),
+  };
+}

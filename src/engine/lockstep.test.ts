@@ -1,0 +1,138 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioSpec } from './data/scenarios';
+import { Lockstep } from './lockstep';
+import type { MethodId } from './methodIds';
+import { fakeMnist, useCpuBackend } from './testSupport';
+
+beforeAll(useCpuBackend);
+
+const data = fakeMnist(20);
+const small = {
+  hidden: [8, 6],
+  evalSubset: 20,
+  hyperparameters: { batchSize: 16, fisherSamples: 40, lambdaEwc: 10, c: 1 },
+};
+const allMethods = ['sgd', 'l2', 'ewc', 'si', 'joint'] as const;
+
+function make(spec: ScenarioSpec, seed: number, methods: readonly MethodId[] = allMethods) {
+  return new Lockstep({ data, spec, seed, methods, ...small });
+}
+
+/** A short run with switches (also back to an old task); every number it reports. */
+async function fingerprint(seed: number) {
+  const lockstep = make({ protocol: 'split-mnist', scenario: 'task' }, seed);
+  const numbers: number[] = [];
+  for (const task of [1, 2, 0]) {
+    for (let s = 0; s < 4; s++) lockstep.step();
+    const report = await lockstep.switchTask(task);
+    for (const m of report!.methods)
+      numbers.push(m.lossStart, m.lossEnd, m.sumOmega, m.layers[0].fisher[3], m.layers[0].Omega[3]);
+  }
+  const evaluation = await lockstep.evaluate();
+  numbers.push(...evaluation.accuracy.flat(), ...evaluation.trainLoss, ...evaluation.penalty);
+  lockstep.dispose();
+  return numbers;
+}
+
+describe('Lockstep', () => {
+  it('gives identical numbers for one seed and different numbers for another', async () => {
+    const a = await fingerprint(3);
+    expect(a.every(Number.isFinite)).toBe(true);
+    expect(await fingerprint(3)).toEqual(a);
+    expect(await fingerprint(4)).not.toEqual(a);
+  });
+
+  it('starts every method from the same weights', async () => {
+    const lockstep = make({ protocol: 'permuted-mnist', tasks: 2 }, 0);
+    const first = await Promise.all(lockstep.learners.map((l) => l.model.variables()[0].data()));
+    for (const w of first) expect(w).toEqual(first[0]);
+    lockstep.dispose();
+  });
+
+  it('keeps the tensor count flat across steps, task switches, evaluations and setting changes', async () => {
+    const empty = tf.memory().numTensors;
+    const lockstep = make({ protocol: 'split-mnist', scenario: 'task' }, 1);
+    const cycle = async (tasks: number[]) => {
+      for (const t of tasks) {
+        for (let s = 0; s < 3; s++) lockstep.step();
+        await lockstep.switchTask(t);
+        await lockstep.evaluate();
+      }
+    };
+    // Visit every head once, so every optimizer slot and every method's state exists.
+    await cycle([1, 2, 3, 4, 0]);
+    const settled = tf.memory().numTensors;
+    await cycle([3, 1, 1, 0, 4]);
+    lockstep.setHyperparameters({
+      learningRate: 5e-4,
+      c: 2,
+      lambdaEwc: 3,
+      lambdaL2: 0.5,
+      xi: 0.01,
+      batchSize: 8,
+    });
+    await cycle([2, 0]);
+    expect(tf.memory().numTensors).toBe(settled);
+    // Plain SGD has no moment slots, so the count drops once, then stays flat again.
+    lockstep.setHyperparameters({ optimizer: 'sgd', fisher: 'exact', ewcOnline: true, gamma: 0.9 });
+    await cycle([1, 2, 3, 4, 0]);
+    const withSgd = tf.memory().numTensors;
+    await cycle([2, 1, 0]);
+    expect(tf.memory().numTensors).toBe(withSgd);
+    lockstep.dispose();
+    expect(tf.memory().numTensors).toBe(empty);
+  });
+
+  it('in task-incremental learning trains only the active head and consolidates only the trunk', async () => {
+    const lockstep = make({ protocol: 'split-mnist', scenario: 'task' }, 2, ['si']);
+    const model = lockstep.learners[0].model;
+    const before = await Promise.all(model.heads.map((h) => h.W.data()));
+    for (let s = 0; s < 3; s++) lockstep.step();
+    const after = await Promise.all(model.heads.map((h) => h.W.data()));
+    expect(after[0]).not.toEqual(before[0]);
+    for (let h = 1; h < 5; h++) expect(after[h]).toEqual(before[h]);
+    const report = await lockstep.switchTask(1);
+    expect(report!.methods[0].layers.map((l) => l.layer)).toEqual(['layer 1', 'layer 2']);
+    lockstep.dispose();
+  });
+
+  it('reports Σω near the loss drop, and an Ω that only SI uses but every method has', async () => {
+    const lockstep = make({ protocol: 'permuted-mnist', tasks: 2 }, 5, ['sgd', 'si']);
+    lockstep.setHyperparameters({ learningRate: 5e-3 });
+    for (let s = 0; s < 60; s++) lockstep.step();
+    const report = await lockstep.switchTask(1);
+    for (const m of report!.methods) {
+      expect(m.lossDrop).toBeGreaterThan(0.1);
+      // Minibatch noise makes Σω overestimate the drop somewhat (the SI talk's "deviation due to noise").
+      expect(m.sumOmega / m.lossDrop).toBeGreaterThan(0.8);
+      expect(m.sumOmega / m.lossDrop).toBeLessThan(1.5);
+      expect(m.layers[0].Omega.some((v) => v > 0)).toBe(true);
+      expect(Number.isFinite(m.layers[0].fisherVsOmega.spearman)).toBe(true);
+    }
+    lockstep.dispose();
+  });
+
+  it('evaluates every K steps while training, with accuracies in [0, 1] for every task', async () => {
+    const lockstep = make({ protocol: 'permuted-mnist', tasks: 3 }, 0, ['sgd', 'joint']);
+    const points = await lockstep.train(10, 4);
+    expect(points.map((p) => p.step)).toEqual([4, 8]);
+    for (const p of points) {
+      expect(p.accuracy).toHaveLength(2);
+      for (const row of p.accuracy) {
+        expect(row).toHaveLength(3);
+        for (const a of row) expect(a).toBeGreaterThanOrEqual(0);
+        for (const a of row) expect(a).toBeLessThanOrEqual(1);
+      }
+      expect(p.trainLoss.every((l) => l > 0)).toBe(true);
+    }
+    lockstep.dispose();
+  });
+
+  it('rejects a task that does not exist and ignores a switch to the current task', async () => {
+    const lockstep = make({ protocol: 'permuted-mnist', tasks: 2 }, 0, ['sgd']);
+    await expect(lockstep.switchTask(2)).rejects.toThrow(RangeError);
+    expect(await lockstep.switchTask(0)).toBeNull();
+    lockstep.dispose();
+  });
+});
