@@ -5,7 +5,8 @@ const chromium = await findChromium();
 if (!chromium) throw new Error(INSTALL_HINT);
 
 /** Every test runs against the built site served under a sub-path, as a static host would. */
-const PORT = 4173;
+// E2E_PORT lets two test runs on one machine keep out of each other's way.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const SUB_PATH = '/courses/cl/playground/';
 
 const launch = (webgpu: boolean) => ({

@@ -4,7 +4,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { computeLab, type LabParams } from '../src/engine/quadratic/lab';
-import { PRESETS } from '../src/engine/quadratic/presets';
+import { defaultLabSettings } from '../src/store/labStore';
+import { quantile } from './browser';
 
 export interface LabBenchResult {
   readonly medianMs: number;
@@ -12,24 +13,9 @@ export interface LabBenchResult {
   readonly repetitions: number;
 }
 
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
 export async function main(repetitions = 2000): Promise<LabBenchResult> {
-  const preset = PRESETS['ewc-paper'];
-  const base: LabParams = {
-    tasks: preset.tasks,
-    theta0: preset.theta0,
-    lr: 0.1,
-    steps: 500,
-    noise: 0.3, // noise on: the slower path, with a normal draw per component per step
-    seed: 1,
-    lambdaL2: 0.5,
-    lambdaEwc: 1,
-    c: 1,
-    xi: 0.1,
-    fullFisher: false,
-  };
+  // The lab's defaults with 500 steps and noise on: the slower path, a normal draw per component per step.
+  const base: LabParams = { ...defaultLabSettings('ewc-paper').params, lr: 0.1, steps: 500, noise: 0.3 };
   const times: number[] = [];
   let sink = 0; // keeps the optimiser from dropping the work
   for (let i = 0; i < repetitions + 200; i++) {

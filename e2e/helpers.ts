@@ -1,29 +1,72 @@
 import type { Page } from '@playwright/test';
 
-/** The read-only store snapshot the page exposes (see src/debugHook.ts). */
+/** A plain copy of the results store (see src/debugHook.ts), typed arrays turned into arrays. */
 export interface ResultsSnapshot {
   phase: string;
   backend: { backend: string; skipped: { backend: string; reason: string }[]; note?: string } | null;
   errors: { scope: string; message: string; hint: string }[];
-  steps: number[];
-  evalLoss: number[];
-  numTensors: number[];
+  methods: string[];
+  taskNames: string[];
+  evaluations: { step: number; task: number; accuracy: number[]; trainLoss: number[]; numTensors: number }[];
+  switches: { step: number; from: number; to: number; accuracy: number[]; consolidated: boolean }[];
+  diverged: Record<string, { step: number; cause: string }>;
 }
 
 export function results(page: Page): Promise<ResultsSnapshot> {
   return page.evaluate(() => {
-    const hook = (globalThis as unknown as { __FORGETTING_PLAYGROUND__: { results: () => ResultsSnapshot } })
-      .__FORGETTING_PLAYGROUND__;
-    const s = hook.results();
+    type Hook = { results: () => Record<string, unknown> };
+    const hook = (globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }).__FORGETTING_PLAYGROUND__;
+    // The store's own types stay in the page; the test sees plain data.
+    const s = hook.results() as unknown as {
+      phase: string;
+      backend: ResultsSnapshot['backend'];
+      errors: ResultsSnapshot['errors'];
+      config: { methods: string[] } | null;
+      taskNames: string[];
+      evaluations: {
+        step: number;
+        task: number;
+        accuracy: Float32Array;
+        trainLoss: Float32Array;
+        numTensors: number;
+      }[];
+      switches: {
+        step: number;
+        from: number;
+        to: number;
+        accuracy: Float32Array;
+        boundary: unknown[] | null;
+      }[];
+      diverged: ResultsSnapshot['diverged'];
+    };
     return {
       phase: s.phase,
       backend: s.backend,
-      errors: s.errors,
-      steps: [...s.steps],
-      evalLoss: [...s.evalLoss],
-      numTensors: [...s.numTensors],
+      errors: s.errors.map(({ scope, message, hint }) => ({ scope, message, hint })),
+      methods: s.config?.methods ?? [],
+      taskNames: s.taskNames,
+      evaluations: s.evaluations.map((e) => ({
+        step: e.step,
+        task: e.task,
+        accuracy: [...e.accuracy],
+        trainLoss: [...e.trainLoss],
+        numTensors: e.numTensors,
+      })),
+      switches: s.switches.map((w) => ({
+        step: w.step,
+        from: w.from,
+        to: w.to,
+        accuracy: [...w.accuracy],
+        consolidated: w.boundary !== null,
+      })),
+      diverged: s.diverged,
     };
   });
+}
+
+/** The step of the latest evaluation (0 before any). */
+export async function lastStep(page: Page): Promise<number> {
+  return (await results(page)).evaluations.at(-1)?.step ?? 0;
 }
 
 /** Fails the test on any console error or uncaught page error. */

@@ -4,7 +4,10 @@ import { mirrorSettingsToUrl, useSettings } from './store/settings';
 import { Header } from './ui/Header';
 import { NetworkView } from './ui/NetworkView';
 import { Notices } from './ui/Notices';
+import { ShortcutsOverlay } from './ui/ShortcutsOverlay';
 import { StatusBar } from './ui/StatusBar';
+import { useShortcuts } from './ui/useShortcuts';
+import { useTheme } from './ui/useTheme';
 
 // The lab pulls in KaTeX and its own drawing code; load it only when it is shown.
 const EllipseLab = lazy(() => import('./ui/lab/EllipseLab').then((m) => ({ default: m.EllipseLab })));
@@ -12,20 +15,20 @@ const EllipseLab = lazy(() => import('./ui/lab/EllipseLab').then((m) => ({ defau
 export function App() {
   const view = useSettings((s) => s.view);
   const theme = useSettings((s) => s.theme);
+  // Embedded in a course page (?embed=1): the view alone, without header and status bar.
+  const embed = useSettings((s) => s.embed);
 
+  useShortcuts();
   useEffect(() => mirrorSettingsToUrl(), []);
   useEffect(() => {
     // The worker starts at once so the status bar can say which backend it chose.
     session.ensure();
   }, []);
-  useEffect(() => {
-    if (theme === 'auto') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useTheme(theme);
 
   return (
-    <div className="app">
-      <Header />
+    <div className={embed ? 'app embed' : 'app'}>
+      {!embed && <Header />}
       <Notices />
       <main className="view" id="main">
         {view === 'lab' ? (
@@ -36,7 +39,8 @@ export function App() {
           <NetworkView />
         )}
       </main>
-      <StatusBar />
+      {!embed && <StatusBar />}
+      <ShortcutsOverlay />
     </div>
   );
 }

@@ -1,15 +1,18 @@
 import { useResults } from './store/results';
+import { session } from './store/session';
 import { useSettings } from './store/settings';
 
 /**
- * A read-only window onto the stores, for the end-to-end tests and for curious students in the
- * console. Nothing in the app reads it.
+ * A window onto the stores, for the end-to-end tests and for curious students in the console,
+ * plus the fault injections the tests need. Nothing in the app reads it.
  */
 export function exposeStores(): void {
   Object.assign(globalThis, {
     __FORGETTING_PLAYGROUND__: {
       results: () => useResults.getState(),
       settings: () => useSettings.getState(),
+      crash: () => session.crash('worker'),
+      loseDevice: () => session.crash('device'),
     },
   });
 }

@@ -1,20 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { formatUrlSettings, parseUrlSettings, URL_DEFAULTS } from './urlParams';
+import { formatUrlSettings, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
 
 describe('URL settings', () => {
-  it('reads valid values', () => {
-    const { settings, ignored } = parseUrlSettings('?view=lab&backend=webgpu&theme=projector');
-    expect(settings).toEqual({ view: 'lab', backend: 'webgpu', theme: 'projector' });
+  it('reads valid values of every kind', () => {
+    const { settings, ignored } = parseUrlSettings(
+      '?view=lab&backend=webgpu&theme=projector&protocol=permuted-mnist&tasks=7&methods=si,sgd&seed=3&c=0.5&online=1&lr=0.002',
+    );
     expect(ignored).toEqual([]);
+    expect(settings).toMatchObject({
+      view: 'lab',
+      backend: 'webgpu',
+      theme: 'projector',
+      protocol: 'permuted-mnist',
+      tasks: 7,
+      methods: ['sgd', 'si'],
+      seed: 3,
+      c: 0.5,
+      online: true,
+      lr: 0.002,
+    });
   });
 
   it('falls back to the default for a bad value and says so, keeping the rest', () => {
-    const { settings, ignored } = parseUrlSettings('?backend=quantum&view=lab');
+    const { settings, ignored } = parseUrlSettings('?backend=quantum&view=lab&c=-1&tasks=11&methods=sgd,zap');
     expect(settings.backend).toBe(URL_DEFAULTS.backend);
+    expect(settings.c).toBe(URL_DEFAULTS.c);
+    expect(settings.tasks).toBe(URL_DEFAULTS.tasks);
+    expect(settings.methods).toEqual(URL_DEFAULTS.methods);
     expect(settings.view).toBe('lab');
-    expect(ignored).toHaveLength(1);
+    expect(ignored).toHaveLength(4);
     expect(ignored[0]).toContain('backend=quantum');
   });
+
+  it.each(['NaN', 'Infinity', '1e400', '0x10', '', ' ', '1,5', '2.5'])(
+    'rejects the number %j for an integer',
+    (raw) => {
+      const { settings, ignored } = parseUrlSettings(`?seed=${encodeURIComponent(raw)}`);
+      expect(settings.seed).toBe(URL_DEFAULTS.seed);
+      expect(ignored).toHaveLength(1);
+    },
+  );
 
   it('lists unknown keys and shortens huge values', () => {
     const huge = 'x'.repeat(10_000);
@@ -24,10 +49,24 @@ describe('URL settings', () => {
     expect(ignored.join(' ').length).toBeLessThan(200);
   });
 
-  it('round-trips through the query string, leaving defaults out', () => {
-    const s = { ...URL_DEFAULTS, view: 'lab' as const };
-    expect(formatUrlSettings(s)).toBe('?view=lab');
-    expect(parseUrlSettings(formatUrlSettings(s)).settings).toEqual(s);
+  it('round-trips through the query string, leaving defaults out and stamping the version', () => {
+    const s: UrlSettings = {
+      ...URL_DEFAULTS,
+      view: 'lab',
+      methods: ['ewc', 'joint'],
+      online: true,
+      xi: 0.01,
+    };
+    const query = formatUrlSettings(s);
+    expect(query).toContain('v=1');
+    expect(query).not.toContain('theme');
+    expect(parseUrlSettings(query).settings).toEqual(s);
     expect(formatUrlSettings(URL_DEFAULTS)).toBe('');
+  });
+
+  it('notes an unknown link version but still reads the rest', () => {
+    const { settings, ignored } = parseUrlSettings('?v=9&seed=4');
+    expect(settings.seed).toBe(4);
+    expect(ignored[0]).toContain('v=9');
   });
 });

@@ -1,43 +1,179 @@
 /**
- * Settings that live in the URL. Each parameter has a parser that returns undefined for a bad
- * value; a bad or unknown parameter falls back to its default and is listed in `ignored`, so the
- * page can say what it dropped and keep everything else.
+ * Every setting that lives in the URL, with its parser. A bad or unknown parameter falls back to
+ * its default and is listed in `ignored`, so the page can say what it dropped and keep the rest.
+ * `v` is the format version of the link, so a later format can still read old links.
  */
+import {
+  DEFAULT_HIDDEN,
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_PERMUTED_TASKS,
+  MAX_PERMUTED_TASKS,
+} from '../engine/defaults';
+import { METHOD_IDS, type MethodId } from '../engine/methodIds';
 
+export const URL_FORMAT_VERSION = 1;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const VIEWS = ['network', 'lab'] as const;
 export type View = (typeof VIEWS)[number];
 export const THEMES = ['auto', 'light', 'dark', 'projector'] as const;
 export type Theme = (typeof THEMES)[number];
+export const PROTOCOLS = ['split-mnist', 'permuted-mnist'] as const;
+export const SPLIT_SCENARIOS = ['task', 'domain', 'class'] as const;
+export const FISHER_ESTIMATORS = ['sampled', 'exact', 'empirical'] as const;
 
 export interface UrlSettings {
   view: View;
+  /** The guided lesson's scene, 1-based; 0 = no lesson (free play). */
+  scene: number;
+  /** Embedded in a course page: the chrome is hidden, only the view shows. */
+  embed: boolean;
   /** 'auto' applies the documented backend rule; anything else forces that backend. */
   backend: BackendName | 'auto';
   theme: Theme;
+  protocol: (typeof PROTOCOLS)[number];
+  scenario: (typeof SPLIT_SCENARIOS)[number];
+  /** Permuted MNIST's task count. */
+  tasks: number;
+  methods: MethodId[];
+  seed: number;
+  /** Hidden layer sizes of the MLP. */
+  hidden: number[];
+  lr: number;
+  /** Per-method learning rates; 0 means the shared one. */
+  lrSgd: number;
+  lrL2: number;
+  lrEwc: number;
+  lrSi: number;
+  lrJoint: number;
+  batch: number;
+  c: number;
+  xi: number;
+  lambdaL2: number;
+  lambdaEwc: number;
+  fisher: (typeof FISHER_ESTIMATORS)[number];
+  samples: number;
+  online: boolean;
+  gamma: number;
+  /** Automatic schedule: epochs per task, then the next task; 0 = switch by hand. */
+  epochs: number;
+  /** Target training steps per second; 0 = as fast as the backend goes. */
+  speed: number;
 }
 
-export const URL_DEFAULTS: UrlSettings = { view: 'network', backend: 'auto', theme: 'auto' };
-
-type Parser<T> = (raw: string) => T | undefined;
-
-const oneOf =
-  <T extends string>(values: readonly T[]): Parser<T> =>
-  (raw) =>
-    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
-
-const PARSERS: { [K in keyof UrlSettings]: Parser<UrlSettings[K]> } = {
-  view: oneOf(VIEWS),
-  backend: oneOf([...BACKENDS, 'auto'] as const),
-  theme: oneOf(THEMES),
+const hp = DEFAULT_HYPERPARAMETERS;
+export const URL_DEFAULTS: Readonly<UrlSettings> = {
+  view: 'network',
+  scene: 0,
+  embed: false,
+  backend: 'auto',
+  theme: 'auto',
+  protocol: 'split-mnist',
+  scenario: 'domain',
+  tasks: DEFAULT_PERMUTED_TASKS,
+  methods: ['sgd', 'l2', 'ewc', 'si'],
+  seed: 0,
+  hidden: [...DEFAULT_HIDDEN],
+  lr: hp.learningRate,
+  lrSgd: 0,
+  lrL2: 0,
+  lrEwc: 0,
+  lrSi: 0,
+  lrJoint: 0,
+  batch: hp.batchSize,
+  c: hp.c,
+  xi: hp.xi,
+  lambdaL2: hp.lambdaL2,
+  lambdaEwc: hp.lambdaEwc,
+  fisher: hp.fisher,
+  samples: hp.fisherSamples,
+  online: hp.ewcOnline,
+  gamma: hp.gamma,
+  epochs: 0,
+  speed: 0,
 };
 
-/** Keys the page reads elsewhere (test hooks), accepted without a notice. */
-const OTHER_KEYS = new Set<string>([]);
+export interface Field<T> {
+  parse(raw: string): T | undefined;
+  format(value: T): string;
+}
+
+export const oneOf = <T extends string>(values: readonly T[]): Field<T> => ({
+  parse: (raw) =>
+    (values as readonly string[]).includes(raw.toLowerCase()) ? (raw.toLowerCase() as T) : undefined,
+  format: (v) => v,
+});
+
+export const number = (min: number, max: number, integer = false): Field<number> => ({
+  parse: (raw) => {
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) return undefined;
+    return n;
+  },
+  format: (v) => String(v),
+});
+
+export const bool: Field<boolean> = {
+  parse: (raw) => ({ '1': true, true: true, '0': false, false: false })[raw.toLowerCase()],
+  format: (v) => (v ? '1' : '0'),
+};
+
+const methodList: Field<MethodId[]> = {
+  parse: (raw) => {
+    const ids = raw.toLowerCase().split(',').filter(Boolean);
+    const known = ids.every((id) => (METHOD_IDS as readonly string[]).includes(id));
+    if (!known || ids.length === 0 || new Set(ids).size !== ids.length) return undefined;
+    // Canonical order, so the same set gives the same link and the same colours.
+    return METHOD_IDS.filter((id) => ids.includes(id));
+  },
+  format: (v) => v.join(','),
+};
+
+const layerSizes: Field<number[]> = {
+  parse: (raw) => {
+    const parts = raw.split(',');
+    if (parts.length < 1 || parts.length > 4) return undefined;
+    const sizes = parts.map((p) => number(4, 2048, true).parse(p));
+    return sizes.every((n) => n !== undefined) ? (sizes as number[]) : undefined;
+  },
+  format: (v) => v.join(','),
+};
+
+const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
+  view: oneOf(VIEWS),
+  scene: number(0, 99, true),
+  embed: bool,
+  backend: oneOf([...BACKENDS, 'auto'] as const),
+  theme: oneOf(THEMES),
+  protocol: oneOf(PROTOCOLS),
+  scenario: oneOf(SPLIT_SCENARIOS),
+  tasks: number(2, MAX_PERMUTED_TASKS, true),
+  methods: methodList,
+  seed: number(0, 2 ** 31 - 1, true),
+  hidden: layerSizes,
+  lr: number(1e-6, 10),
+  lrSgd: number(0, 1e4),
+  lrL2: number(0, 1e4),
+  lrEwc: number(0, 1e4),
+  lrSi: number(0, 1e4),
+  lrJoint: number(0, 1e4),
+  batch: number(1, 1024, true),
+  c: number(0, 1e6),
+  xi: number(1e-9, 1e3),
+  lambdaL2: number(0, 1e6),
+  lambdaEwc: number(0, 1e9),
+  fisher: oneOf(FISHER_ESTIMATORS),
+  samples: number(10, 8000, true),
+  online: bool,
+  gamma: number(0, 1),
+  epochs: number(0, 100, true),
+  speed: number(0, 10_000, true),
+};
 
 const MAX_SHOWN = 40;
-const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+const same = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ParsedUrl {
   settings: UrlSettings;
@@ -45,19 +181,32 @@ export interface ParsedUrl {
   ignored: string[];
 }
 
-export function parseUrlSettings(search: string): ParsedUrl {
+/**
+ * Reads the main settings from a query string. `otherKeys` are parameters another part of the
+ * page reads (the ellipse lab's), so they are not reported as unknown here.
+ */
+export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> = new Set()): ParsedUrl {
   const params = new URLSearchParams(search);
-  const settings: UrlSettings = { ...URL_DEFAULTS };
+  const settings: UrlSettings = { ...URL_DEFAULTS, methods: [...URL_DEFAULTS.methods] };
   const ignored: string[] = [];
+  const version = params.get('v');
+  if (version !== null && version !== String(URL_FORMAT_VERSION)) {
+    ignored.push(`v=${shorten(version)} (unknown link version; read as version ${URL_FORMAT_VERSION})`);
+  }
   for (const [key, raw] of params) {
-    if (key in PARSERS) {
-      const k = key as keyof UrlSettings;
-      const value = PARSERS[k](raw.trim().toLowerCase());
-      if (value === undefined)
-        ignored.push(`${k}=${shorten(raw)} (not a valid value; using ${URL_DEFAULTS[k]})`);
-      else (settings as unknown as Record<string, unknown>)[k] = value;
-    } else if (!OTHER_KEYS.has(key)) {
+    if (key === 'v') continue;
+    if (otherKeys.has(key)) continue;
+    if (!(key in FIELDS)) {
       ignored.push(`${shorten(key)} (unknown parameter)`);
+      continue;
+    }
+    const k = key as keyof UrlSettings;
+    const value = (FIELDS[k] as Field<unknown>).parse(raw.trim());
+    if (value === undefined) {
+      const fallback = (FIELDS[k] as Field<unknown>).format(URL_DEFAULTS[k]);
+      ignored.push(`${k}=${shorten(raw)} (not a valid value; using ${fallback})`);
+    } else {
+      (settings as unknown as Record<string, unknown>)[k] = value;
     }
   }
   return { settings, ignored };
@@ -66,9 +215,19 @@ export function parseUrlSettings(search: string): ParsedUrl {
 /** The query string for the settings, leaving defaults out so links stay short. */
 export function formatUrlSettings(settings: UrlSettings): string {
   const params = new URLSearchParams();
-  for (const key of Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]) {
-    if (settings[key] !== URL_DEFAULTS[key]) params.set(key, String(settings[key]));
+  for (const key of Object.keys(FIELDS) as (keyof UrlSettings)[]) {
+    if (!same(settings[key], URL_DEFAULTS[key])) {
+      params.set(key, (FIELDS[key] as Field<unknown>).format(settings[key]));
+    }
   }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  if ([...params.keys()].length === 0) return '';
+  params.set('v', String(URL_FORMAT_VERSION));
+  return `?${params.toString()}`;
+}
+
+/** Picks the URL settings out of a larger state object. */
+export function urlSettingsOf(state: UrlSettings): UrlSettings {
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(FIELDS)) out[key] = state[key as keyof UrlSettings];
+  return out as unknown as UrlSettings;
 }

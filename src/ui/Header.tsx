@@ -1,5 +1,7 @@
 import { useSettings } from '../store/settings';
+import { toggleProjector, toggleShortcuts } from '../store/ui';
 import { THEMES, type Theme, type View } from '../store/urlParams';
+import { ShareMenu } from './ShareMenu';
 
 const VIEW_LABELS: Record<View, string> = { network: 'Network run', lab: 'Ellipse lab' };
 const THEME_LABELS: Record<Theme, string> = {
@@ -33,6 +35,23 @@ export function Header() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        aria-pressed={theme === 'projector'}
+        onClick={toggleProjector}
+        title="Projector mode (P)"
+      >
+        Projector
+      </button>
+      <ShareMenu />
+      <button
+        type="button"
+        onClick={() => toggleShortcuts()}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
     </header>
   );
 }

@@ -13,8 +13,8 @@ const PHASE_LABELS = {
 export function StatusBar() {
   const backend = useResults((s) => s.backend);
   const phase = useResults((s) => s.phase);
-  const step = useResults((s) => s.steps.at(-1));
-  const tensors = useResults((s) => s.numTensors.at(-1));
+  const step = useResults((s) => s.evaluations.at(-1)?.step);
+  const tensors = useResults((s) => s.evaluations.at(-1)?.numTensors);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="backend" data-backend={backend?.backend ?? ''}>

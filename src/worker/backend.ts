@@ -134,3 +134,27 @@ export async function chooseBackend(
   }
   throw new Error('No TensorFlow.js backend could start, not even the CPU one.');
 }
+
+/** The part of tfjs's WebGPU backend this file touches. */
+interface WebGpuBackendLike {
+  device?: { lost: Promise<{ reason: string; message: string }>; destroy(): void };
+}
+const webgpuDevice = () => (tf.findBackend('webgpu') as unknown as WebGpuBackendLike | null)?.device;
+
+/** Calls `onLost` once if the WebGPU device in use is lost (driver reset, GPU removed, destroyed). */
+export function watchDeviceLoss(onLost: (reason: string) => void): void {
+  void webgpuDevice()?.lost.then((info) => onLost(info.message || info.reason || 'unknown reason'));
+}
+
+/** Whether the WebGPU device in use is lost, or is lost within `ms` (errors can arrive first). */
+export async function deviceLostWithin(ms: number): Promise<boolean> {
+  const device = tf.getBackend() === 'webgpu' ? webgpuDevice() : undefined;
+  if (!device) return false;
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
+  return Promise.race([device.lost.then(() => true), timeout]);
+}
+
+/** Destroys the WebGPU device, as a driver reset would; for the fault-handling test. */
+export function loseDevice(): void {
+  webgpuDevice()?.destroy();
+}

@@ -3,9 +3,11 @@
  * Commands flow in (page → worker), events flow out (worker → page). Large numeric payloads are
  * typed arrays sent as transferables.
  */
+import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
+import type { MethodId } from '../engine/methodIds';
 import type { BackendName } from '../store/urlParams';
 
-export type { BackendName };
+export type { BackendName, FisherEstimator, Hyperparameters, MethodId };
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -14,6 +16,17 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   cpu: 'CPU',
 };
 
+/** What defines a run; changing any of it starts a new one. */
+export interface RunConfig {
+  protocol: 'split-mnist' | 'permuted-mnist';
+  scenario: 'task' | 'domain' | 'class';
+  /** Permuted MNIST's task count. */
+  tasks: number;
+  methods: MethodId[];
+  seed: number;
+  hidden: number[];
+}
+
 // ── Commands ────────────────────────────────────────────────────────────────
 export interface InitCommand {
   type: 'init';
@@ -21,6 +34,15 @@ export interface InitCommand {
   backend: BackendName | 'auto';
   /** Absolute URL of the MNIST asset, resolved against the page so sub-path hosting works. */
   dataUrl: string;
+  config: RunConfig;
+  hyperparameters: Hyperparameters;
+  learningRates: MethodLearningRates;
+  pacing: Pacing;
+}
+/** Starts a new run with this configuration (reset: the same config again). */
+export interface ConfigureCommand {
+  type: 'configure';
+  config: RunConfig;
 }
 export interface StartCommand {
   type: 'start';
@@ -28,11 +50,62 @@ export interface StartCommand {
 export interface PauseCommand {
   type: 'pause';
 }
-export interface ResetCommand {
-  type: 'reset';
+/** Trains one minibatch, or one epoch of the current task, then pauses. */
+export interface StepCommand {
+  type: 'step';
+  unit: 'batch' | 'epoch';
+}
+/** Consolidates every method and goes on with `task` (0-based). */
+export interface SwitchTaskCommand {
+  type: 'switch-task';
+  task: number;
+}
+/** Takes effect on the next step (ξ at the next consolidation). */
+export interface SetHyperparametersCommand {
+  type: 'set-hyperparameters';
+  hyperparameters: Partial<Hyperparameters>;
+}
+/** Learning rates of single methods that differ from the shared one. */
+export type MethodLearningRates = Partial<Record<MethodId, number>>;
+/** Replaces all per-method learning rates; a method not listed uses the shared rate. */
+export interface SetLearningRatesCommand {
+  type: 'set-learning-rates';
+  learningRates: MethodLearningRates;
+}
+export interface Pacing {
+  /** Target training steps per second; 0 = as fast as the backend goes. */
+  stepsPerSecond: number;
+  /** Automatic schedule: epochs per task, then the next task; 0 = switch by hand. */
+  epochsPerTask: number;
+}
+export interface SetPacingCommand {
+  type: 'set-pacing';
+  pacing: Pacing;
+}
+/** For the fault-handling tests: the worker throws an uncaught error, or its WebGPU device is destroyed. */
+export interface CrashCommand {
+  type: 'crash';
+  what: 'worker' | 'device';
 }
 
-export type WorkerCommand = InitCommand | StartCommand | PauseCommand | ResetCommand;
+/** Computes the real loss landscape of the last two tasks on a resolution × resolution grid. */
+export interface LandscapeCommand {
+  type: 'landscape';
+  resolution: number;
+}
+
+export type WorkerCommand =
+  | InitCommand
+  | ConfigureCommand
+  | StartCommand
+  | PauseCommand
+  | StepCommand
+  | SwitchTaskCommand
+  | SetHyperparametersCommand
+  | SetLearningRatesCommand
+  | SetPacingCommand
+  | LandscapeCommand
+  | CrashCommand;
 
 // ── Events ──────────────────────────────────────────────────────────────────
 export interface SkippedBackend {
@@ -52,14 +125,60 @@ export interface PhaseEvent {
   type: 'phase';
   phase: Phase;
 }
-/** Metrics of several evaluation points, batched into one message. */
-export interface MetricsEvent {
-  type: 'metrics';
+/** A run was built: what the panels need to label it. */
+export interface RunEvent {
+  type: 'run';
+  config: RunConfig;
+  taskNames: string[];
+  /** Accuracy of the untrained network on each task (the FWT baseline), per method (all equal). */
+  initialAccuracy: number[];
+}
+/**
+ * Evaluations at several steps, batched into one message. With E evaluations, M methods and
+ * T tasks: `accuracy` is E×M×T (row-major), `trainLoss` and `penalty` are E×M.
+ */
+export interface EvaluationsEvent {
+  type: 'evaluations';
   steps: Int32Array;
-  /** Loss on the fixed evaluation subset at each step. */
-  evalLoss: Float32Array;
-  /** tf.memory().numTensors at each step, to watch for leaks. */
+  /** The task being trained at each evaluation. */
+  task: Int32Array;
+  accuracy: Float32Array;
+  trainLoss: Float32Array;
+  penalty: Float32Array;
+  /** tf.memory().numTensors in the worker at each evaluation, to watch for leaks. */
   numTensors: Int32Array;
+}
+/** One layer's importances at a task boundary, for one method. */
+export interface LayerImportances {
+  layer: string;
+  fisher: Float32Array;
+  omega: Float32Array;
+  Omega: Float32Array;
+  pearson: number;
+  spearman: number;
+}
+export interface MethodBoundaryEvent {
+  method: MethodId;
+  lossStart: number;
+  lossEnd: number;
+  sumOmega: number;
+  layers: LayerImportances[];
+}
+/** A task switch: the task that ended (null if it had no steps), the new one, and what was consolidated. */
+export interface TaskSwitchEvent {
+  type: 'task-switch';
+  step: number;
+  from: number;
+  to: number;
+  /** Accuracy of every method on every task at the switch (M×T), the accuracy matrix's row. */
+  accuracy: Float32Array;
+  boundary: MethodBoundaryEvent[] | null;
+}
+export interface DivergedEvent {
+  type: 'diverged';
+  method: MethodId;
+  step: number;
+  cause: string;
 }
 export type ErrorScope = 'data' | 'backend' | 'training' | 'worker';
 export interface WorkerErrorEvent {
@@ -71,10 +190,68 @@ export interface WorkerErrorEvent {
   hint: string;
 }
 
-export type WorkerEvent = BackendEvent | PhaseEvent | MetricsEvent | WorkerErrorEvent;
+/** How far the landscape grid has got (grid points done of total). */
+export interface LandscapeProgressEvent {
+  type: 'landscape-progress';
+  done: number;
+  total: number;
+}
+/** One method's weights during task B, projected onto the landscape plane. */
+export interface LandscapeTrajectory {
+  method: MethodId;
+  steps: Int32Array;
+  /** x0, y0, x1, y1, …: from its weights at the end of task A to those at the end of task B. */
+  coords: Float32Array;
+}
+/**
+ * The plane through θ_A (`origin`'s weights at the end of task A) spanned by where `spans[0]` and
+ * `spans[1]` ended task B; orthonormal coordinates, in parameter-space distance from θ_A.
+ */
+export interface LandscapeEvent {
+  type: 'landscape';
+  taskA: number;
+  taskB: number;
+  origin: MethodId;
+  spans: [MethodId, MethodId];
+  xs: Float32Array;
+  ys: Float32Array;
+  /** L_A and L_B (mean cross-entropy on fixed training examples), row-major: index = iy · xs.length + ix. */
+  lossA: Float32Array;
+  lossB: Float32Array;
+  trajectories: LandscapeTrajectory[];
+}
+
+export type WorkerEvent =
+  | BackendEvent
+  | PhaseEvent
+  | RunEvent
+  | EvaluationsEvent
+  | TaskSwitchEvent
+  | DivergedEvent
+  | LandscapeProgressEvent
+  | LandscapeEvent
+  | WorkerErrorEvent;
 
 /** Transferable buffers of an event, so large arrays move instead of being copied. */
 export function transferablesOf(event: WorkerEvent): Transferable[] {
-  if (event.type === 'metrics') return [event.steps.buffer, event.evalLoss.buffer, event.numTensors.buffer];
-  return [];
+  switch (event.type) {
+    case 'evaluations':
+      return [event.steps, event.task, event.accuracy, event.trainLoss, event.penalty, event.numTensors].map(
+        (a) => a.buffer,
+      );
+    case 'task-switch':
+      return [
+        event.accuracy.buffer,
+        ...(event.boundary ?? []).flatMap((m) =>
+          m.layers.flatMap((l) => [l.fisher.buffer, l.omega.buffer, l.Omega.buffer]),
+        ),
+      ];
+    case 'landscape':
+      return [
+        ...[event.xs, event.ys, event.lossA, event.lossB].map((a) => a.buffer),
+        ...event.trajectories.flatMap((t) => [t.steps.buffer, t.coords.buffer]),
+      ];
+    default:
+      return [];
+  }
 }

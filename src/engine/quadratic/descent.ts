@@ -1,5 +1,4 @@
 import type { Vec2 } from './mat2';
-import type { NormalSource } from './rng';
 import type { QuadSum, QuadTerm } from './task';
 
 /** One phase of training: gradient descent on a task loss plus a (possibly empty) penalty. */
@@ -12,7 +11,8 @@ export interface DescentSpec {
   readonly steps: number;
   /** Standard deviation of the Gaussian noise added to each component of the task gradient. */
   readonly noise: number;
-  readonly normal: NormalSource;
+  /** Seeded standard normals, so a noisy run is reproducible and every method sees the same noise. */
+  readonly normal: () => number;
 }
 
 export interface DescentOutcome {

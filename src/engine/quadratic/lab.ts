@@ -1,3 +1,4 @@
+import { createRng } from '../random';
 import { jointOptimum } from './closedForm';
 import { descend } from './descent';
 import type { Sym2, Vec2 } from './mat2';
@@ -10,7 +11,6 @@ import {
   siImportance,
   type TaskMemory,
 } from './methods';
-import { createNormal } from './rng';
 import {
   addTerm,
   EMPTY_SUM,
@@ -90,7 +90,7 @@ function runMethod(method: ClMethod, p: LabParams, memoryA: TaskMemory): MethodR
     const at = (phase - 1) * p.steps;
     const start = memories[memories.length - 1]!.end;
     const spec = { task: termOf(task), penalty, lr: p.lr, steps: p.steps, noise: p.noise };
-    const outcome = descend({ ...spec, normal: createNormal(phaseSeed(p.seed, phase)) }, start, path, at);
+    const outcome = descend({ ...spec, normal: normalsFrom(phaseSeed(p.seed, phase)) }, start, path, at);
     diverged ||= outcome.diverged;
     memories.push({
       start,
@@ -104,13 +104,19 @@ function runMethod(method: ClMethod, p: LabParams, memoryA: TaskMemory): MethodR
   return { path, objectives, penaltyB, finalLosses, diverged };
 }
 
+/** The engine's seeded generator, as a plain source of standard normals. */
+function normalsFrom(seed: number): () => number {
+  const rng = createRng(seed);
+  return () => rng.normal();
+}
+
 /** Trains task A once, then every later task with each method from where A ended. */
 export function computeLab(p: LabParams): LabResult {
   const taskA = p.tasks[0]!;
   const termA = termOf(taskA);
   const pathA = new Float64Array(2 * (p.steps + 1));
   const spec = { task: termA, penalty: EMPTY_SUM, lr: p.lr, steps: p.steps, noise: p.noise };
-  const outcomeA = descend({ ...spec, normal: createNormal(phaseSeed(p.seed, 0)) }, p.theta0, pathA, 0);
+  const outcomeA = descend({ ...spec, normal: normalsFrom(phaseSeed(p.seed, 0)) }, p.theta0, pathA, 0);
   const endA = pointAt(pathA, p.steps);
   const memoryA: TaskMemory = { start: p.theta0, end: endA, omega: outcomeA.omega, hessian: termA.H };
   const methods = Object.fromEntries(CL_METHODS.map((m) => [m, runMethod(m, p, memoryA)])) as Record<

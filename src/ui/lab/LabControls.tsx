@@ -2,8 +2,8 @@ import { METHOD_LABELS } from '../../engine/methodIds';
 import { CL_METHODS } from '../../engine/quadratic/methods';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../engine/quadratic/presets';
 import { type LabOverlays, type NumericParam, useLabStore } from '../../store/labStore';
+import { Slider } from '../controls/Slider';
 import { METHOD_COLORS } from '../methodColors';
-import { LabSlider } from './LabSlider';
 
 interface SliderSpec {
   readonly param: NumericParam;
@@ -12,7 +12,6 @@ interface SliderSpec {
   readonly min: number;
   readonly max: number;
   readonly step: number;
-  readonly digits?: number;
 }
 
 const SLIDERS: readonly SliderSpec[] = [
@@ -23,7 +22,6 @@ const SLIDERS: readonly SliderSpec[] = [
     min: 0.005,
     max: 0.5,
     step: 0.005,
-    digits: 3,
   },
   {
     param: 'steps',
@@ -32,7 +30,6 @@ const SLIDERS: readonly SliderSpec[] = [
     min: 10,
     max: 1000,
     step: 10,
-    digits: 0,
   },
   {
     param: 'noise',
@@ -49,7 +46,6 @@ const SLIDERS: readonly SliderSpec[] = [
     min: 1,
     max: 50,
     step: 1,
-    digits: 0,
   },
   {
     param: 'lambdaL2',
@@ -82,7 +78,6 @@ const SLIDERS: readonly SliderSpec[] = [
     min: 0.001,
     max: 2,
     step: 0.001,
-    digits: 3,
   },
 ];
 
@@ -129,8 +124,12 @@ export function LabControls() {
         </select>
       </label>
       {SLIDERS.map((s) => (
-        <LabSlider
-          {...s}
+        <Slider
+          label={s.label}
+          help={s.help}
+          min={s.min}
+          max={s.max}
+          step={s.step}
           key={s.param}
           value={params[s.param]}
           onChange={(v) => store.setParam(s.param, v)}

@@ -1,0 +1,148 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectConsoleErrors, lastStep, results } from './helpers';
+
+// Four methods on software WebGPU: a small network keeps each step quick.
+const RUN = './?backend=webgpu&hidden=32,32';
+
+async function waitForStep(page: Page, step: number) {
+  await expect.poll(() => lastStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(step);
+}
+
+async function nudge(page: Page, testId: string, presses: number) {
+  const slider = page.getByTestId(testId);
+  await slider.focus();
+  for (let i = 0; i < presses; i++) await slider.press('ArrowRight');
+  await slider.blur();
+}
+
+test('four methods train in lockstep; keyboard task switches consolidate and training goes on', async ({
+  page,
+}) => {
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto(RUN);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 20);
+
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await results(page)).switches.length).toBe(1);
+  const firstSwitch = (await results(page)).switches[0].step;
+  await waitForStep(page, firstSwitch + 20);
+
+  // Strengths change mid-run, through the sliders (and into the URL).
+  await nudge(page, 'slider-c', 10);
+  await nudge(page, 'slider-lambda-ewc', 10);
+  await expect(page).toHaveURL(/[?&]c=/);
+  await expect(page).toHaveURL(/[?&]lambdaEwc=/);
+
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await results(page)).switches.length).toBe(2);
+  const secondSwitch = (await results(page)).switches[1].step;
+  await waitForStep(page, secondSwitch + 20);
+
+  const r = await results(page);
+  expect(r.methods).toEqual(['sgd', 'l2', 'ewc', 'si']);
+  const T = r.taskNames.length;
+  expect(r.switches.map((s) => [s.from, s.to, s.consolidated])).toEqual([
+    [0, 1, true],
+    [1, 2, true],
+  ]);
+  for (const sw of r.switches) {
+    // At each switch every method's accuracy on task 1 was recorded…
+    for (let m = 0; m < 4; m++) expect(sw.accuracy[m * T]).toBeGreaterThan(0.5);
+    // …and it kept being recorded after the switch, while training went on.
+    const after = r.evaluations.filter((e) => e.step > sw.step);
+    expect(after.length).toBeGreaterThan(1);
+    for (const e of after) for (let m = 0; m < 4; m++) expect(Number.isFinite(e.accuracy[m * T])).toBe(true);
+  }
+  // Every method is drawn in each trained task's small multiple.
+  for (const task of [0, 1, 2]) {
+    await expect(
+      page.locator(`[data-testid="forgetting-curves"] g.task-cell[data-task="${task}"] path.curve`),
+    ).toHaveCount(4);
+  }
+  expect(r.errors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a method driven to divergence is stopped and marked; the others keep training', async ({ page }) => {
+  await page.goto(`${RUN}&methods=sgd,ewc,si`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 10);
+  await page.getByText('Per-method learning rates').click();
+  await page.getByTestId('lr-si').fill('1e3');
+  const marked = page.getByTestId('diverged-si');
+  await expect(marked).toContainText(/diverged at step \d+/, { timeout: 90_000 });
+  const at = (await results(page)).diverged.si.step;
+  await waitForStep(page, at + 30);
+  const r = await results(page);
+  expect(Object.keys(r.diverged)).toEqual(['si']);
+  const later = r.evaluations.filter((e) => e.step > at);
+  expect(later.length).toBeGreaterThan(1);
+  // SGD and EWC still learn task 1.
+  for (const m of [0, 1]) expect(later.at(-1)!.accuracy[m * r.taskNames.length]).toBeGreaterThan(0.8);
+
+  // Reset with a sane rate recovers it.
+  await page.getByTestId('lr-si').fill('');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(marked).toHaveCount(0);
+});
+
+test('a crashed worker is reported and restarts with the same settings', async ({ page }) => {
+  await page.goto(`${RUN}&methods=sgd&seed=7`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 10);
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { __FORGETTING_PLAYGROUND__: { crash: () => void } }
+    ).__FORGETTING_PLAYGROUND__.crash(),
+  );
+  const alert = page.getByTestId('error-worker');
+  await expect(alert).toContainText('worker');
+  await alert.getByRole('button', { name: 'Restart worker' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page).toHaveURL(/seed=7/);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 10);
+});
+
+test('a lost WebGPU device moves the run to the next backend and says so', async ({ page }) => {
+  await page.goto(`${RUN}&methods=sgd`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 10);
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { __FORGETTING_PLAYGROUND__: { loseDevice: () => void } }
+    ).__FORGETTING_PLAYGROUND__.loseDevice(),
+  );
+  const backend = page.getByTestId('backend');
+  await expect(backend).not.toHaveAttribute('data-backend', 'webgpu');
+  await expect(page.getByTestId('status-bar')).toContainText('WebGPU device lost');
+  await expect(page.getByTestId('skipped-webgpu')).toContainText('device lost');
+  await page.getByRole('button', { name: /Start|Resume/ }).click();
+  await waitForStep(page, 10);
+  expect((await results(page)).errors).toEqual([]);
+});
+
+test('the worker holds as many tensors after 500 steps as after 50, four methods and task switches in between', async ({
+  page,
+}) => {
+  // The default backend here (WASM) is quick enough for 500 lockstep steps; the speed limit
+  // keeps the first switch before step 50.
+  await page.goto('./?hidden=32,32&speed=40');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 20);
+  await page.keyboard.press('2'); // the first consolidation creates every method's state
+  await waitForStep(page, 200);
+  await page.keyboard.press('3');
+  await waitForStep(page, 350);
+  await page.keyboard.press('1'); // a revisit is a boundary too
+  await waitForStep(page, 500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const r = await results(page);
+  expect(r.methods).toHaveLength(4);
+  expect(r.switches.map((s) => s.to)).toEqual([1, 2, 0]);
+  const at = (step: number) => r.evaluations.find((e) => e.step === step)!.numTensors;
+  expect(r.switches[0].step).toBeLessThan(50);
+  expect(at(500)).toBe(at(50));
+});

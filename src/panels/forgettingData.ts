@@ -1,0 +1,71 @@
+import type { EvaluationPoint, TaskSwitch } from '../store/results';
+
+export interface CurvePoint {
+  step: number;
+  accuracy: number;
+}
+
+export interface TaskCurves {
+  task: number;
+  /** The step at which this task was first trained; its curves start there. */
+  firstTrained: number;
+  /** One line per method, in the run's method order. */
+  lines: CurvePoint[][];
+}
+
+/** When each task was first trained: 0 for the first task, else the step of the first switch to it. */
+export function firstTrainedSteps(taskCount: number, switches: readonly TaskSwitch[]): (number | null)[] {
+  const first: (number | null)[] = Array.from({ length: taskCount }, () => null);
+  first[0] = 0;
+  for (const s of switches) first[s.to] ??= s.step;
+  return first;
+}
+
+/**
+ * The forgetting curves: for every task trained so far, each method's test accuracy on it
+ * (the fixed evaluation subset) against the training step, from when it was first trained.
+ */
+export function forgettingCurves(
+  evaluations: readonly EvaluationPoint[],
+  switches: readonly TaskSwitch[],
+  methodCount: number,
+  taskCount: number,
+): TaskCurves[] {
+  const first = firstTrainedSteps(taskCount, switches);
+  const out: TaskCurves[] = [];
+  first.forEach((start, task) => {
+    if (start === null) return;
+    const lines: CurvePoint[][] = Array.from({ length: methodCount }, () => []);
+    for (const e of evaluations) {
+      if (e.step < start) continue;
+      for (let m = 0; m < methodCount; m++)
+        lines[m].push({ step: e.step, accuracy: e.accuracy[m * taskCount + task] });
+    }
+    out.push({ task, firstTrained: start, lines });
+  });
+  return out;
+}
+
+/** The evaluation nearest to `step` (null when there are none): what hovering at `step` shows. */
+export function nearestEvaluation(
+  evaluations: readonly EvaluationPoint[],
+  step: number,
+): EvaluationPoint | null {
+  if (evaluations.length === 0) return null;
+  const i = bisectStep(evaluations, step);
+  const before = evaluations[Math.max(0, i - 1)];
+  const after = evaluations[Math.min(evaluations.length - 1, i)];
+  return Math.abs(after.step - step) < Math.abs(before.step - step) ? after : before;
+}
+
+/** First index whose step is ≥ `step` (steps are increasing). */
+function bisectStep(evaluations: readonly EvaluationPoint[], step: number): number {
+  let lo = 0;
+  let hi = evaluations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (evaluations[mid].step < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

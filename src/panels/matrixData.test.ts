@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskSwitch } from '../store/results';
+import { matrixRows, methodMatrix, standardMatrix } from './matrixData';
+
+const T = 3;
+/** A switch from `from` to `to` with two methods; method 1's accuracies are method 0's minus 0.1. */
+function sw(from: number, to: number, acc: number[], trained = true): TaskSwitch {
+  return {
+    step: 100 * (from + 1),
+    from,
+    to,
+    accuracy: Float32Array.from([...acc, ...acc.map((a) => a - 0.1)]),
+    boundary: trained ? [] : null,
+  };
+}
+
+describe('accuracy matrix', () => {
+  const switches = [sw(0, 1, [0.9, 0.5, 0.4]), sw(1, 2, [0.6, 0.95, 0.3])];
+
+  it('takes one row per boundary from the method’s slice of the switch accuracies', () => {
+    const rows = matrixRows(switches, 1, T);
+    expect(rows.map((r) => r.task)).toEqual([0, 1]);
+    expect(rows[1].accuracy[0]).toBeCloseTo(0.5);
+    expect(rows[1].accuracy[1]).toBeCloseTo(0.85);
+  });
+
+  it('skips untrained boundaries and numbers revisits', () => {
+    const rows = matrixRows([...switches, sw(2, 0, [0.1, 0.1, 0.1], false), sw(0, 1, [1, 0, 0])], 0, T);
+    expect(rows.map((r) => [r.task, r.visit])).toEqual([
+      [0, 1],
+      [1, 1],
+      [0, 2],
+    ]);
+  });
+
+  it('scores the in-order prefix: average, BWT and FWT by hand', () => {
+    const mm = methodMatrix(switches, 0, T, [0.1, 0.2, 0.3]);
+    expect(mm.average).toBeCloseTo((0.6 + 0.95) / 2, 5);
+    expect(mm.bwt).toBeCloseTo(0.6 - 0.9, 5);
+    expect(mm.fwt).toBeCloseTo(0.5 - 0.2, 5);
+  });
+
+  it('stops the standard matrix at the first out-of-order row', () => {
+    const rows = matrixRows([sw(0, 2, [0.9, 0, 0]), sw(2, 1, [0.5, 0, 0.9])], 0, T);
+    expect(standardMatrix(rows)).toHaveLength(1);
+    expect(methodMatrix([], 0, T, [0, 0, 0]).average).toBeNaN();
+  });
+});

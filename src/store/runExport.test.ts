@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultsState } from './results';
+import { readSettingsFile, runCsvRows, runJson, settingsFile } from './runExport';
+import { URL_DEFAULTS, type UrlSettings } from './urlParams';
+
+const run: ResultsState = {
+  phase: 'paused',
+  backend: null,
+  errors: [],
+  config: {
+    protocol: 'split-mnist',
+    scenario: 'domain',
+    tasks: 5,
+    methods: ['sgd', 'si'],
+    seed: 3,
+    hidden: [32],
+  },
+  taskNames: ['0/1', '2/3'],
+  initialAccuracy: [0.5, 0.5],
+  evaluations: [
+    {
+      step: 10,
+      task: 0,
+      accuracy: Float32Array.from([0.9, 0.4, 0.8, 0.45]),
+      trainLoss: Float32Array.from([0.3, 0.35]),
+      penalty: Float32Array.from([0, 0]),
+      numTensors: 40,
+    },
+  ],
+  switches: [],
+  diverged: {},
+  landscape: null,
+  landscapeProgress: null,
+} as ResultsState;
+
+describe('run export', () => {
+  it('writes a settings file that reads back to the same settings', () => {
+    const settings: UrlSettings = {
+      ...URL_DEFAULTS,
+      methods: ['ewc', 'si'],
+      c: 2,
+      online: true,
+      hidden: [64, 64],
+    };
+    const back = readSettingsFile(settingsFile(settings));
+    expect(back.settings).toEqual(settings);
+    expect(back.ignored).toEqual([]);
+  });
+
+  it('lists what a hand-edited settings file got wrong and keeps the rest', () => {
+    const text = JSON.stringify({
+      kind: 'forgetting-playground-settings',
+      settings: { c: -5, seed: 9, nonsense: 1 },
+    });
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings.seed).toBe(9);
+    expect(settings.c).toBe(URL_DEFAULTS.c);
+    expect(ignored).toHaveLength(2);
+  });
+
+  it('refuses files that are not settings files', () => {
+    expect(() => readSettingsFile('{oops')).toThrow(/not JSON/);
+    expect(() => readSettingsFile('{"kind":"other"}')).toThrow(/not a Forgetting Playground settings file/);
+  });
+
+  it('writes one CSV row per evaluation and method with the accuracy on every task', () => {
+    const rows = runCsvRows(run);
+    expect(rows[0]).toEqual([
+      'step',
+      'trained_task',
+      'method',
+      'train_loss',
+      'penalty',
+      'accuracy_task1',
+      'accuracy_task2',
+    ]);
+    expect(rows).toHaveLength(3);
+    expect(rows[2].slice(0, 3)).toEqual([10, 1, 'SI']);
+    expect(rows[2].slice(5)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
+  });
+
+  it('writes the run as JSON with accuracies by method', () => {
+    const json = JSON.parse(runJson(run, URL_DEFAULTS));
+    expect(json.kind).toBe('forgetting-playground-run');
+    expect(json.evaluations[0].accuracy.si).toEqual([Math.fround(0.8), Math.fround(0.45)]);
+    expect(json.config.seed).toBe(3);
+  });
+});

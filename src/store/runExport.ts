@@ -1,0 +1,109 @@
+/**
+ * The current run as files: its data as JSON and CSV, and its settings as a file that loads back.
+ * A settings file goes through the same parser as a link, so a hand-edited file gets the same
+ * checks and the same notice for what was ignored.
+ */
+import { METHOD_LABELS } from '../engine/methodIds';
+import type { ResultsState } from './results';
+import { type ParsedUrl, parseUrlSettings, URL_FORMAT_VERSION, type UrlSettings } from './urlParams';
+
+export const SETTINGS_FILE_KIND = 'forgetting-playground-settings';
+
+export function settingsFile(settings: UrlSettings): string {
+  return `${JSON.stringify({ kind: SETTINGS_FILE_KIND, version: URL_FORMAT_VERSION, settings }, null, 2)}\n`;
+}
+
+/** Reads a settings file; what is missing takes its default, what is wrong is listed as ignored. */
+export function readSettingsFile(text: string): ParsedUrl {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('This is not a settings file: it is not JSON.');
+  }
+  const file = parsed as { kind?: unknown; settings?: unknown };
+  if (file?.kind !== SETTINGS_FILE_KIND || typeof file.settings !== 'object' || file.settings === null) {
+    throw new Error('This is not a Forgetting Playground settings file.');
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(file.settings)) {
+    params.set(
+      key,
+      Array.isArray(value)
+        ? value.join(',')
+        : typeof value === 'boolean'
+          ? value
+            ? '1'
+            : '0'
+          : String(value),
+    );
+  }
+  return parseUrlSettings(`?${params}`);
+}
+
+/** Everything streamed so far, per-parameter importances left out (the panels export those). */
+export function runJson(results: ResultsState, settings: UrlSettings): string {
+  const methods = results.config?.methods ?? [];
+  const T = results.taskNames.length;
+  const byMethod = (row: Float32Array) =>
+    Object.fromEntries(methods.map((m, i) => [m, Array.from(row.subarray(i * T, (i + 1) * T))]));
+  return JSON.stringify(
+    {
+      kind: 'forgetting-playground-run',
+      version: URL_FORMAT_VERSION,
+      settings,
+      config: results.config,
+      backend: results.backend?.backend ?? null,
+      taskNames: results.taskNames,
+      initialAccuracy: results.initialAccuracy,
+      evaluations: results.evaluations.map((e) => ({
+        step: e.step,
+        task: e.task,
+        accuracy: byMethod(e.accuracy),
+        trainLoss: Object.fromEntries(methods.map((m, i) => [m, e.trainLoss[i]])),
+        penalty: Object.fromEntries(methods.map((m, i) => [m, e.penalty[i]])),
+      })),
+      switches: results.switches.map((s) => ({
+        step: s.step,
+        from: s.from,
+        to: s.to,
+        accuracy: byMethod(s.accuracy),
+        boundary: s.boundary?.map((b) => ({
+          method: b.method,
+          lossStart: b.lossStart,
+          lossEnd: b.lossEnd,
+          sumOmega: b.sumOmega,
+          layers: b.layers.map((l) => ({ layer: l.layer, pearson: l.pearson, spearman: l.spearman })),
+        })),
+      })),
+      diverged: results.diverged,
+    },
+    null,
+    2,
+  );
+}
+
+/** One row per evaluation and method: step, task trained, loss, penalty, accuracy on every task. */
+export function runCsvRows(results: ResultsState): (string | number)[][] {
+  const methods = results.config?.methods ?? [];
+  const T = results.taskNames.length;
+  const header = [
+    'step',
+    'trained_task',
+    'method',
+    'train_loss',
+    'penalty',
+    ...results.taskNames.map((_, t) => `accuracy_task${t + 1}`),
+  ];
+  const rows = results.evaluations.flatMap((e) =>
+    methods.map((m, i) => [
+      e.step,
+      e.task + 1,
+      METHOD_LABELS[m],
+      e.trainLoss[i],
+      e.penalty[i],
+      ...Array.from(e.accuracy.subarray(i * T, (i + 1) * T)),
+    ]),
+  );
+  return [header, ...rows];
+}

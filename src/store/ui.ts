@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+import { useSettings } from './settings';
+import type { Theme } from './urlParams';
+
+/** Page state that is not a setting (not in the URL): open overlays, the theme to return to. */
+interface UiState {
+  shortcutsOpen: boolean;
+  /** The theme projector mode replaced, restored when it is switched off. */
+  themeBeforeProjector: Theme;
+}
+
+export const useUi = create<UiState>(() => ({ shortcutsOpen: false, themeBeforeProjector: 'auto' }));
+
+export function toggleShortcuts(open = !useUi.getState().shortcutsOpen): void {
+  useUi.setState({ shortcutsOpen: open });
+}
+
+export function toggleProjector(): void {
+  const { theme, set } = useSettings.getState();
+  if (theme === 'projector') {
+    set({ theme: useUi.getState().themeBeforeProjector });
+  } else {
+    useUi.setState({ themeBeforeProjector: theme });
+    set({ theme: 'projector' });
+  }
+}

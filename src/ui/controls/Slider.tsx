@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import './controls.css';
+
+export interface SliderProps {
+  /** Accessible name, e.g. "SI strength". */
+  label: string;
+  /** The formula symbol shown beside the label, e.g. "c". */
+  symbol?: string;
+  /** One or two sentences shown on hover and focus. */
+  help: string;
+  value: number;
+  min: number;
+  max: number;
+  /** Logarithmic sliders move through decades (strengths, rates); linear ones by `step`. */
+  log?: boolean;
+  step?: number;
+  onChange: (value: number) => void;
+  /** A short note under the slider ("applies at the next task switch"). */
+  note?: string;
+  testId?: string;
+}
+
+const LOG_STEPS = 200;
+
+function format(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000 || a < 0.001) return v.toExponential(1);
+  return String(Number(v.toPrecision(3)));
+}
+
+/** A labelled range input with its symbol, value and help text; log or linear. */
+export function Slider({
+  label,
+  symbol,
+  help,
+  value,
+  min,
+  max,
+  log,
+  step = 1,
+  onChange,
+  note,
+  testId,
+}: SliderProps) {
+  const id = useId();
+  const lo = Math.log10(min);
+  const hi = Math.log10(max);
+  const toPos = (v: number) =>
+    log ? Math.round(((Math.log10(Math.max(v, min)) - lo) / (hi - lo)) * LOG_STEPS) : v;
+  const fromPos = (p: number) =>
+    log ? Number((10 ** (lo + (p / LOG_STEPS) * (hi - lo))).toPrecision(3)) : p;
+  return (
+    <div className="slider" title={help}>
+      <label htmlFor={id}>
+        {label} {symbol && <var>{symbol}</var>}
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={log ? 0 : min}
+        max={log ? LOG_STEPS : max}
+        step={log ? 1 : step}
+        value={toPos(value)}
+        aria-valuetext={format(value)}
+        aria-describedby={`${id}-help`}
+        data-testid={testId}
+        onChange={(e) => onChange(fromPos(Number(e.target.value)))}
+      />
+      <output htmlFor={id}>{format(value)}</output>
+      <span id={`${id}-help`} className="help">
+        {help}
+        {note && <em> {note}</em>}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
+import { METHOD_IDS, METHOD_LABELS, type MethodId } from '../../engine/methodIds';
+import { useResults } from '../../store/results';
+import { useSettings } from '../../store/settings';
+import type { UrlSettings } from '../../store/urlParams';
+import { Slider } from '../controls/Slider';
+import { METHOD_COLORS } from '../methodColors';
+import {
+  BATCH_SLIDER,
+  FISHER_SAMPLES_SLIDER,
+  GAMMA_SLIDER,
+  LEARNING_RATE_SLIDER,
+  type RunSliderSpec,
+  SCHEDULE_SLIDERS,
+  STRENGTH_SLIDERS,
+} from './runSliders';
+
+type Structural = Pick<UrlSettings, 'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden'>;
+
+const NETWORK_SIZES = ['32,32', '64,64', '128,128', '256,256', '400,400', '1000,1000'];
+const LR_KEYS = { sgd: 'lrSgd', l2: 'lrL2', ewc: 'lrEwc', si: 'lrSi', joint: 'lrJoint' } as const;
+
+const SCENARIO_HELP = {
+  task: 'Task-incremental: one 2-way head per task; the active task picks the head.',
+  domain: 'Domain-incremental: one shared 2-way head ("first or second digit of the pair").',
+  class: 'Class-incremental: one shared 10-way head; prior-based methods cannot solve it.',
+} as const;
+
+/** A slider bound to one numeric setting; changes take effect in the worker on the next step. */
+function RunSlider({ spec }: { spec: RunSliderSpec }) {
+  const value = useSettings((s) => s[spec.setting]);
+  const set = useSettings((s) => s.set);
+  const { setting, ...props } = spec;
+  return <Slider {...props} value={value} onChange={(v) => set({ [setting]: v })} />;
+}
+
+/** The scenario, the methods and every hyperparameter; structural changes ask first. */
+export function RunSettings() {
+  const s = useSettings();
+  const hasProgress = useResults((r) => r.evaluations.length > 1);
+  const [pending, setPending] = useState<Partial<Structural> | null>(null);
+
+  const structural = (patch: Partial<Structural>) => {
+    if (hasProgress) setPending(patch);
+    else s.set(patch);
+  };
+  const toggleMethod = (id: MethodId) => {
+    const methods = s.methods.includes(id) ? s.methods.filter((m) => m !== id) : [...s.methods, id];
+    if (methods.length > 0) structural({ methods: METHOD_IDS.filter((m) => methods.includes(m)) });
+  };
+
+  return (
+    <aside className="run-settings" aria-label="Run settings">
+      <fieldset>
+        <legend>Scenario</legend>
+        <label>
+          Protocol{' '}
+          <select
+            value={s.protocol}
+            onChange={(e) => structural({ protocol: e.target.value as Structural['protocol'] })}
+          >
+            <option value="split-mnist">Split MNIST (5 tasks)</option>
+            <option value="permuted-mnist">Permuted MNIST</option>
+          </select>
+        </label>
+        {s.protocol === 'split-mnist' ? (
+          <label title={SCENARIO_HELP[s.scenario]}>
+            Setting{' '}
+            <select
+              value={s.scenario}
+              onChange={(e) => structural({ scenario: e.target.value as Structural['scenario'] })}
+            >
+              <option value="task">Task-incremental</option>
+              <option value="domain">Domain-incremental</option>
+              <option value="class">Class-incremental</option>
+            </select>
+          </label>
+        ) : (
+          <label>
+            Tasks{' '}
+            <input
+              type="number"
+              min={2}
+              max={MAX_PERMUTED_TASKS}
+              value={s.tasks}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 2 && n <= MAX_PERMUTED_TASKS) structural({ tasks: n });
+              }}
+            />
+          </label>
+        )}
+        <label title="Hidden layers of the MLP (ReLU). The SI paper used two of 256 for split MNIST.">
+          Network{' '}
+          <select
+            value={s.hidden.join(',')}
+            onChange={(e) => structural({ hidden: e.target.value.split(',').map(Number) })}
+          >
+            {[...new Set([...NETWORK_SIZES, s.hidden.join(',')])].map((h) => (
+              <option key={h} value={h}>
+                784 → {h.replace(',', ' → ')} → out
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="methods">
+          <legend className="visually-hidden">Methods</legend>
+          {METHOD_IDS.map((id) => (
+            <label key={id} className="method-toggle">
+              <input type="checkbox" checked={s.methods.includes(id)} onChange={() => toggleMethod(id)} />
+              <span className="swatch" style={{ background: METHOD_COLORS[id] }} /> {METHOD_LABELS[id]}
+            </label>
+          ))}
+        </fieldset>
+        {pending && (
+          <div className="confirm" role="alertdialog" aria-label="Start a new run?">
+            <span>This starts a new run; the curves so far are cleared.</span>
+            <button
+              type="button"
+              onClick={() => {
+                s.set(pending);
+                setPending(null);
+              }}
+            >
+              Start new run
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Keep this run
+            </button>
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Strengths</legend>
+        {STRENGTH_SLIDERS.map((spec) => (
+          <RunSlider key={spec.setting} spec={spec} />
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Training</legend>
+        <RunSlider spec={LEARNING_RATE_SLIDER} />
+        <details className="per-method">
+          <summary>Per-method learning rates</summary>
+          {s.methods.map((id) => (
+            <label key={id}>
+              {METHOD_LABELS[id]} <var>η</var>{' '}
+              <input
+                type="number"
+                min={0}
+                max={1e4}
+                step="any"
+                placeholder="shared"
+                value={s[LR_KEYS[id]] || ''}
+                data-testid={`lr-${id}`}
+                onChange={(e) => {
+                  const lr = e.target.value === '' ? 0 : Number(e.target.value);
+                  if (Number.isFinite(lr) && lr >= 0 && lr <= 1e4) s.set({ [LR_KEYS[id]]: lr });
+                }}
+              />
+            </label>
+          ))}
+        </details>
+        <RunSlider spec={BATCH_SLIDER} />
+        <label title="How EWC estimates the Fisher at each task's end.">
+          Fisher{' '}
+          <select
+            value={s.fisher}
+            onChange={(e) => s.set({ fisher: e.target.value as UrlSettings['fisher'] })}
+          >
+            <option value="sampled">True, sampled labels</option>
+            <option value="exact">True, exact expectation</option>
+            <option value="empirical">Empirical (dataset labels)</option>
+          </select>
+        </label>
+        <RunSlider spec={FISHER_SAMPLES_SLIDER} />
+        <label title="Online EWC: one anchor, F ← γF + F_new, instead of one penalty per task.">
+          <input type="checkbox" checked={s.online} onChange={(e) => s.set({ online: e.target.checked })} />{' '}
+          Online EWC
+        </label>
+        {s.online && <RunSlider spec={GAMMA_SLIDER} />}
+      </fieldset>
+
+      <fieldset>
+        <legend>Schedule</legend>
+        {SCHEDULE_SLIDERS.map((spec) => (
+          <RunSlider key={spec.setting} spec={spec} />
+        ))}
+        <p className="seed">Seed {s.seed}</p>
+      </fieldset>
+    </aside>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useResults } from '../store/results';
+import { session } from '../store/session';
+import { useSettings } from '../store/settings';
+import { toggleProjector, toggleShortcuts } from '../store/ui';
+import type { View } from '../store/urlParams';
+
+export interface Shortcut {
+  /** KeyboardEvent.key values that trigger it. */
+  keys: string[];
+  /** How the overlay writes the keys. */
+  label: string;
+  does: string;
+  /** Only in this view; everywhere when absent. */
+  view?: View;
+  run: (e: KeyboardEvent) => void;
+}
+
+const togglePlay = () => (useResults.getState().phase === 'training' ? session.pause() : session.start());
+
+/** Every shortcut, in the order the "?" overlay lists them. */
+export const SHORTCUTS: Shortcut[] = [
+  { keys: [' '], label: 'Space', does: 'Start or pause the network run', view: 'network', run: togglePlay },
+  {
+    keys: ['s', 'S'],
+    label: 'S',
+    does: 'One training step',
+    view: 'network',
+    run: () => session.step('batch'),
+  },
+  { keys: ['r', 'R'], label: 'R', does: 'Reset the run (same seed)', view: 'network', run: session.reset },
+  {
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    label: '1–9',
+    does: 'Train on task 1–9',
+    view: 'network',
+    run: (e) => session.switchTask(Number(e.key) - 1),
+  },
+  { keys: ['p', 'P'], label: 'P', does: 'Projector mode on or off', run: toggleProjector },
+  { keys: ['?'], label: '?', does: 'Show or hide this list of shortcuts', run: () => toggleShortcuts() },
+  { keys: ['Escape'], label: 'Esc', does: 'Close this list', run: () => toggleShortcuts(false) },
+];
+
+/** True when a key press belongs to a text field or a control that uses the key itself. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  return (
+    tag === 'INPUT' && !['checkbox', 'radio', 'button', 'range'].includes((target as HTMLInputElement).type)
+  );
+}
+
+/** Listens for the shortcuts; they never fire while typing in an input. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      const view = useSettings.getState().view;
+      const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.view || s.view === view));
+      if (!shortcut) return;
+      // Space on a focused button would also click it, and arrows would scroll: the shortcut wins, once.
+      e.preventDefault();
+      shortcut.run(e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
