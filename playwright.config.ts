@@ -26,13 +26,16 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  timeout: 240_000,
   expect: { timeout: 30_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${SUB_PATH}`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // The built site's offline service worker would answer requests that tests route or count;
+    // only e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'webgpu', testIgnore: /\.nowebgpu\.spec\.ts$/, use: { launchOptions: launch(true) } },

@@ -25,7 +25,7 @@ test('four methods train in lockstep; keyboard task switches consolidate and tra
   await waitForStep(page, 20);
 
   await page.keyboard.press('2');
-  await expect.poll(async () => (await results(page)).switches.length).toBe(1);
+  await expect.poll(async () => (await results(page)).switches.length, { timeout: 90_000 }).toBe(1);
   const firstSwitch = (await results(page)).switches[0].step;
   await waitForStep(page, firstSwitch + 20);
 
@@ -36,7 +36,7 @@ test('four methods train in lockstep; keyboard task switches consolidate and tra
   await expect(page).toHaveURL(/[?&]lambdaEwc=/);
 
   await page.keyboard.press('3');
-  await expect.poll(async () => (await results(page)).switches.length).toBe(2);
+  await expect.poll(async () => (await results(page)).switches.length, { timeout: 90_000 }).toBe(2);
   const secondSwitch = (await results(page)).switches[1].step;
   await waitForStep(page, secondSwitch + 20);
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { session } from './store/session';
 import { mirrorSettingsToUrl, useSettings } from './store/settings';
+import { useUi } from './store/ui';
 import { Header } from './ui/Header';
 import { NetworkView } from './ui/NetworkView';
 import { Notices } from './ui/Notices';
@@ -17,6 +18,7 @@ export function App() {
   const theme = useSettings((s) => s.theme);
   // Embedded in a course page (?embed=1): the view alone, without header and status bar.
   const embed = useSettings((s) => s.embed);
+  const controlsHidden = useUi((s) => s.controlsHidden);
 
   useShortcuts();
   useEffect(() => mirrorSettingsToUrl(), []);
@@ -27,7 +29,7 @@ export function App() {
   useTheme(theme);
 
   return (
-    <div className={embed ? 'app embed' : 'app'}>
+    <div className={['app', embed && 'embed', controlsHidden && 'controls-hidden'].filter(Boolean).join(' ')}>
       {!embed && <Header />}
       <Notices />
       <main className="view" id="main">

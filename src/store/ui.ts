@@ -5,11 +5,21 @@ import type { Theme } from './urlParams';
 /** Page state that is not a setting (not in the URL): open overlays, the theme to return to. */
 interface UiState {
   shortcutsOpen: boolean;
+  /** Settings columns hidden, to give the figures the whole screen on a projector. */
+  controlsHidden: boolean;
   /** The theme projector mode replaced, restored when it is switched off. */
   themeBeforeProjector: Theme;
 }
 
-export const useUi = create<UiState>(() => ({ shortcutsOpen: false, themeBeforeProjector: 'auto' }));
+export const useUi = create<UiState>(() => ({
+  shortcutsOpen: false,
+  controlsHidden: false,
+  themeBeforeProjector: 'auto',
+}));
+
+export function toggleControls(): void {
+  useUi.setState((s) => ({ controlsHidden: !s.controlsHidden }));
+}
 
 export function toggleShortcuts(open = !useUi.getState().shortcutsOpen): void {
   useUi.setState({ shortcutsOpen: open });

@@ -1,5 +1,5 @@
 import { useSettings } from '../store/settings';
-import { toggleProjector, toggleShortcuts } from '../store/ui';
+import { toggleControls, toggleProjector, toggleShortcuts, useUi } from '../store/ui';
 import { THEMES, type Theme, type View } from '../store/urlParams';
 import { ShareMenu } from './ShareMenu';
 
@@ -15,6 +15,7 @@ export function Header() {
   const view = useSettings((s) => s.view);
   const theme = useSettings((s) => s.theme);
   const set = useSettings((s) => s.set);
+  const controlsHidden = useUi((s) => s.controlsHidden);
   return (
     <header className="header">
       <h1>Forgetting Playground</h1>
@@ -35,6 +36,14 @@ export function Header() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        aria-pressed={controlsHidden}
+        onClick={toggleControls}
+        title="Hide the settings columns (H)"
+      >
+        Hide controls
+      </button>
       <button
         type="button"
         aria-pressed={theme === 'projector'}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useResults } from '../store/results';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
-import { toggleProjector, toggleShortcuts } from '../store/ui';
+import { toggleControls, toggleProjector, toggleShortcuts } from '../store/ui';
 import type { View } from '../store/urlParams';
 
 export interface Shortcut {
@@ -37,6 +37,7 @@ export const SHORTCUTS: Shortcut[] = [
     run: (e) => session.switchTask(Number(e.key) - 1),
   },
   { keys: ['p', 'P'], label: 'P', does: 'Projector mode on or off', run: toggleProjector },
+  { keys: ['h', 'H'], label: 'H', does: 'Hide or show the settings columns', run: toggleControls },
   { keys: ['?'], label: '?', does: 'Show or hide this list of shortcuts', run: () => toggleShortcuts() },
   { keys: ['Escape'], label: 'Esc', does: 'Close this list', run: () => toggleShortcuts(false) },
 ];

@@ -19,6 +19,12 @@ export function LabPlayback({ total }: { total: number }) {
 
   useEffect(() => {
     if (!playing) return;
+    // With reduced motion asked for, "play" shows the finished trajectories at once.
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      setPlayStep(null);
+      setPlaying(false);
+      return;
+    }
     const from = startRef.current;
     const began = performance.now();
     let frame = requestAnimationFrame(function tick(now) {

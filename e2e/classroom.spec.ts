@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { collectConsoleErrors, lastStep, results } from './helpers';
+
+const settings = (page: Page) =>
+  page.evaluate(() => {
+    type Hook = { settings: () => Record<string, unknown> };
+    const s = (
+      globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }
+    ).__FORGETTING_PLAYGROUND__.settings();
+    return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+  });
+
+const noPageScroll = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.scrollingElement!;
+    return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+  });
+
+test('every shortcut does what the overlay says, and none fires while typing', async ({ page }) => {
+  await page.goto('./?hidden=32,32&methods=sgd,si');
+  await expect(page.getByTestId('phase')).toHaveText('Ready');
+
+  await page.keyboard.press('?');
+  const overlay = page.getByTestId('shortcuts');
+  await expect(overlay).toBeVisible();
+  for (const key of ['Space', 'S', 'R', '1–9', 'P', 'H', '?'])
+    await expect(overlay.getByText(key, { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(overlay).toHaveCount(0);
+
+  await page.keyboard.press('s'); // one step
+  await expect.poll(() => lastStep(page)).toBe(1);
+  await page.keyboard.press(' '); // play
+  await expect(page.getByTestId('phase')).toHaveText('Training');
+  await page.keyboard.press('2'); // task 2
+  await expect.poll(async () => (await results(page)).switches.map((s) => s.to)).toEqual([1]);
+  await page.keyboard.press(' '); // pause
+  await expect(page.getByTestId('phase')).toHaveText('Paused');
+  await page.keyboard.press('r'); // reset: a fresh run, same seed
+  await expect.poll(async () => (await results(page)).switches.length).toBe(0);
+
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+  await expect(page).toHaveURL(/theme=projector/);
+  await page.keyboard.press('P');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
+  await page.keyboard.press('h');
+  await expect(page.locator('.run-settings')).toBeHidden();
+  await page.keyboard.press('h');
+  await expect(page.locator('.run-settings')).toBeVisible();
+
+  // Typing a digit into a field is typing, not a task switch.
+  await page.getByText('Per-method learning rates').click();
+  await page.getByTestId('lr-sgd').focus();
+  await page.keyboard.type('3');
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
+  expect((await results(page)).switches).toHaveLength(0);
+});
+
+test('a copied link reproduces the settings in a fresh page', async ({ page, browser }) => {
+  await page.goto('./');
+  await page.getByLabel('Protocol').selectOption('permuted-mnist');
+  await page.getByTestId('slider-c').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('checkbox', { name: 'Joint' }).check();
+  await page.getByLabel('Theme').selectOption('dark');
+  const link = page.url();
+  const before = await settings(page);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link);
+  const after = await settings(fresh);
+  for (const key of ['protocol', 'c', 'methods', 'theme', 'seed', 'lambdaEwc', 'view'])
+    expect(after[key]).toEqual(before[key]);
+  expect(after.protocol).toBe('permuted-mnist');
+  expect(after.methods).toEqual(['sgd', 'l2', 'ewc', 'si', 'joint']);
+  await expect(fresh.getByTestId('url-notice')).toHaveCount(0);
+  await fresh.close();
+});
+
+const MALFORMED = [
+  'view=garbage',
+  'backend=tpu',
+  'theme=neon',
+  'protocol=cifar',
+  'scenario=everything',
+  'tasks=0',
+  'tasks=11',
+  'tasks=3.5',
+  'methods=',
+  'methods=sgd,sgd',
+  'methods=adam',
+  'seed=-1',
+  'seed=1e99',
+  'lr=0',
+  'lr=NaN',
+  'lr=Infinity',
+  'batch=0',
+  'batch=100000',
+  'c=-3',
+  'xi=0',
+  'lambdaEwc=abc',
+  'fisher=guess',
+  'samples=5',
+  'online=maybe',
+  'gamma=2',
+  'hidden=0,0',
+  'hidden=64,64,64,64,64',
+  'unknownKey=1',
+  `view=${encodeURIComponent('<script>alert(1)</script>')}`,
+  `theme=${'A'.repeat(10_000)}`,
+  'labTasks=1,2;3&labPreset=custom',
+  'scene=1000&embed=2&v=99',
+];
+
+test('malformed links load with defaults and a notice, never an error', async ({ page }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  for (const query of MALFORMED) {
+    await page.goto(`./?${query}`);
+    await expect(page.getByTestId('url-notice'), query).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Forgetting Playground' })).toBeVisible();
+    await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`each view fits one screen at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const query of ['./', './?view=lab', './?theme=projector', './?view=lab&theme=projector']) {
+      await page.goto(query);
+      await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
+      if (query.includes('lab')) await expect(page.getByTestId('ellipse-plot')).toBeVisible();
+      expect(await noPageScroll(page), query).toBe(true);
+    }
+  });
+}
+
+for (const view of ['network', 'lab']) {
+  for (const theme of ['light', 'dark', 'projector']) {
+    test(`no serious accessibility violation: ${view} view, ${theme} theme`, async ({ page }) => {
+      await page.goto(`./?view=${view}&theme=${theme}`);
+      await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
+      if (view === 'lab') await expect(page.locator('.katex').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
+}
+
+test('embedded in a course page, the view shows without the chrome', async ({ page }) => {
+  await page.goto('./?embed=1&view=lab');
+  await expect(page.getByTestId('ellipse-plot')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Forgetting Playground' })).toHaveCount(0);
+  await expect(page.getByTestId('status-bar')).toHaveCount(0);
+});
