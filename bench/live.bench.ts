@@ -10,7 +10,10 @@ import { type FrameStats, openSite, startFrameRecording, stopFrameRecording } fr
 
 const PORT = 4392;
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** Measure over at least this long, and at least MIN_STEPS steps (software backends are slow). */
 const MEASURE_MS = 10_000;
+const MIN_STEPS = 20;
+const MAX_MEASURE_MS = 90_000;
 const MAIN_THREAD_MS = 20_000;
 
 const lastStep = (page: Page) =>
@@ -47,6 +50,7 @@ export async function main(): Promise<LiveBenchResult> {
       const used = await page.getByTestId('backend').getAttribute('data-backend');
       const [s0, t0] = [await lastStep(page), Date.now()];
       await page.waitForTimeout(MEASURE_MS);
+      await waitForStep(page, s0 + MIN_STEPS, MAX_MEASURE_MS - MEASURE_MS);
       const [s1, t1] = [await lastStep(page), Date.now()];
       await page.close();
       if (used !== backend) {

@@ -77,7 +77,17 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState): voi
     .select('.cell-empty')
     .attr('x', innerW / 2)
     .attr('y', innerH / 2)
-    .text((t) => (byTask.has(t) ? '' : `Switch to task ${t + 1} (key ${t + 1})`));
+    // Two short lines: a small multiple is narrow on a projector.
+    .each(function (t) {
+      const lines = byTask.has(t) ? [] : ['Not trained yet:', `press ${t + 1}`];
+      d3.select(this)
+        .selectAll('tspan')
+        .data(lines)
+        .join('tspan')
+        .attr('x', innerW / 2)
+        .attr('dy', (_, i) => (i === 0 ? 0 : '1.2em'))
+        .text((l) => l);
+    });
 
   cells
     .select('.switches')

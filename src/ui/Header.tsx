@@ -27,7 +27,7 @@ export function Header() {
         ))}
       </nav>
       <label className="theme-picker">
-        Theme{' '}
+        <span className="visually-hidden">Theme</span>
         <select value={theme} onChange={(e) => set({ theme: e.target.value as Theme })}>
           {THEMES.map((t) => (
             <option key={t} value={t}>
