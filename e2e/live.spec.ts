@@ -146,3 +146,31 @@ test('the worker holds as many tensors after 500 steps as after 50, four methods
   expect(r.switches[0].step).toBeLessThan(50);
   expect(at(500)).toBe(at(50));
 });
+
+test('a burst of slider changes and task switches neither corrupts the run nor deadlocks it', async ({
+  page,
+}) => {
+  await page.goto('./?hidden=32,32&speed=60');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 20);
+  // 100 changes of c within one task, as a dragged slider would send them; the last one wins.
+  await page.evaluate(() => {
+    type Hook = { settings: () => { set: (p: { c: number }) => void } };
+    const hook = (globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }).__FORGETTING_PLAYGROUND__;
+    for (let i = 1; i <= 100; i++) hook.settings().set({ c: i / 10 });
+  });
+  // Task switches in quick succession, while steps are in flight.
+  for (const key of ['2', '3', '2', '4']) await page.keyboard.press(key);
+  await expect.poll(async () => (await results(page)).switches.length, { timeout: 60_000 }).toBe(4);
+  const r = await results(page);
+  expect(r.switches.map((s) => [s.from, s.to])).toEqual([
+    [0, 1],
+    [1, 2],
+    [2, 1],
+    [1, 3],
+  ]);
+  await waitForStep(page, r.switches[3].step + 30);
+  await expect(page).toHaveURL(/[?&]c=10(&|$)/);
+  expect((await results(page)).errors).toEqual([]);
+  await expect(page.getByTestId('phase')).toHaveText('Training');
+});
