@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { collectConsoleErrors, lastStep, results } from './helpers';
+import { collectConsoleErrors, lastStep, noPageScroll, results, seriousA11yViolations } from './helpers';
 
 const settings = (page: Page) =>
   page.evaluate(() => {
@@ -9,12 +8,6 @@ const settings = (page: Page) =>
       globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }
     ).__FORGETTING_PLAYGROUND__.settings();
     return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
-  });
-
-const noPageScroll = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.scrollingElement!;
-    return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
   });
 
 test('every shortcut does what the overlay says, and none fires while typing', async ({ page }) => {
@@ -147,11 +140,7 @@ for (const view of ['network', 'lab']) {
       await page.goto(`./?view=${view}&theme=${theme}`);
       await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
       if (view === 'lab') await expect(page.locator('.katex').first()).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      const serious = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-      expect(serious).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
     });
   }
 }

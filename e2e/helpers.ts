@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** A plain copy of the results store (see src/debugHook.ts), typed arrays turned into arrays. */
@@ -77,4 +78,21 @@ export function collectConsoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** True when the page fits the viewport: no scrolling in either direction. */
+export function noPageScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement!;
+    return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+  });
+}
+
+/** axe-core's serious and critical WCAG 2 A/AA violations on the page (or inside `selector`), one line each. */
+export async function seriousA11yViolations(page: Page, selector?: string): Promise<string[]> {
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  const { violations } = await (selector ? axe.include(selector) : axe).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }

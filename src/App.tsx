@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { enterSceneFromUrl } from './lesson/navigation';
 import { session } from './store/session';
 import { mirrorSettingsToUrl, useSettings } from './store/settings';
 import { useUi } from './store/ui';
 import { Header } from './ui/Header';
+import { LessonPanel } from './ui/lesson/LessonPanel';
 import { NetworkView } from './ui/NetworkView';
 import { Notices } from './ui/Notices';
 import { ShortcutsOverlay } from './ui/ShortcutsOverlay';
@@ -22,6 +24,8 @@ export function App() {
 
   useShortcuts();
   useEffect(() => mirrorSettingsToUrl(), []);
+  // Before the worker starts, so it starts on the scene's settings.
+  useEffect(() => enterSceneFromUrl(location.search), []);
   useEffect(() => {
     // The worker starts at once so the status bar can say which backend it chose.
     session.ensure();
@@ -32,6 +36,7 @@ export function App() {
     <div className={['app', embed && 'embed', controlsHidden && 'controls-hidden'].filter(Boolean).join(' ')}>
       {!embed && <Header />}
       <Notices />
+      <LessonPanel />
       <main className="view" id="main">
         {view === 'lab' ? (
           <Suspense fallback={<p className="loading">Loading the ellipse lab…</p>}>

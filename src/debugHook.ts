@@ -1,3 +1,4 @@
+import { useLabStore } from './store/labStore';
 import { useResults } from './store/results';
 import { session } from './store/session';
 import { useSettings } from './store/settings';
@@ -11,6 +12,7 @@ export function exposeStores(): void {
     __FORGETTING_PLAYGROUND__: {
       results: () => useResults.getState(),
       settings: () => useSettings.getState(),
+      lab: () => useLabStore.getState().settings,
       crash: () => session.crash('worker'),
       loseDevice: () => session.crash('device'),
     },

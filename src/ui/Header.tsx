@@ -1,3 +1,4 @@
+import { goToScene } from '../lesson/navigation';
 import { useSettings } from '../store/settings';
 import { toggleControls, toggleProjector, toggleShortcuts, useUi } from '../store/ui';
 import { THEMES, type Theme, type View } from '../store/urlParams';
@@ -14,6 +15,7 @@ const THEME_LABELS: Record<Theme, string> = {
 export function Header() {
   const view = useSettings((s) => s.view);
   const theme = useSettings((s) => s.theme);
+  const inLesson = useSettings((s) => s.scene > 0);
   const set = useSettings((s) => s.set);
   const controlsHidden = useUi((s) => s.controlsHidden);
   return (
@@ -26,6 +28,14 @@ export function Header() {
           </button>
         ))}
       </nav>
+      <button
+        type="button"
+        aria-pressed={inLesson}
+        onClick={() => goToScene(1)}
+        title="The guided lesson, from scene 1 (→ or PageDown: next scene)"
+      >
+        Lesson
+      </button>
       <label className="theme-picker">
         <span className="visually-hidden">Theme</span>
         <select value={theme} onChange={(e) => set({ theme: e.target.value as Theme })}>

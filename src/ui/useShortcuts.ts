@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { nextScene, prevScene } from '../lesson/navigation';
 import { useResults } from '../store/results';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
@@ -36,6 +37,19 @@ export const SHORTCUTS: Shortcut[] = [
     view: 'network',
     run: (e) => session.switchTask(Number(e.key) - 1),
   },
+  // Presentation clickers send PageDown and PageUp.
+  {
+    keys: ['ArrowRight', 'PageDown'],
+    label: '→ or PageDown',
+    does: 'Next scene of the lesson',
+    run: nextScene,
+  },
+  {
+    keys: ['ArrowLeft', 'PageUp'],
+    label: '← or PageUp',
+    does: 'Previous scene of the lesson',
+    run: prevScene,
+  },
   { keys: ['p', 'P'], label: 'P', does: 'Projector mode on or off', run: toggleProjector },
   { keys: ['h', 'H'], label: 'H', does: 'Hide or show the settings columns', run: toggleControls },
   { keys: ['?'], label: '?', does: 'Show or hide this list of shortcuts', run: () => toggleShortcuts() },
@@ -53,11 +67,17 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
+/** A focused slider (or radio button) moves with the arrow keys itself. */
+const ownsArrows = (e: KeyboardEvent): boolean =>
+  e.key.startsWith('Arrow') &&
+  e.target instanceof HTMLInputElement &&
+  (e.target.type === 'range' || e.target.type === 'radio');
+
 /** Listens for the shortcuts; they never fire while typing in an input. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || ownsArrows(e)) return;
       const view = useSettings.getState().view;
       const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.view || s.view === view));
       if (!shortcut) return;

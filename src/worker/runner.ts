@@ -27,6 +27,8 @@ export class Runner {
   private lockstep: Lockstep | null = null;
   private hp: Hyperparameters;
   private running = false;
+  /** Counts start, pause, step and configure commands, so a start that waited knows if it was overtaken. */
+  private lastCommand = 0;
   private readonly serial = new Serial();
   /** Evaluations not yet posted, each with the worker's tensor count when it was taken. */
   private buffer: { e: Evaluation; numTensors: number }[] = [];
@@ -53,6 +55,7 @@ export class Runner {
 
   /** A new run with this configuration; built now if the data is already here. */
   configure(config: RunConfig): Promise<void> {
+    this.lastCommand++;
     this.running = false;
     return this.serial.run(async () => {
       this.config = config;
@@ -95,8 +98,10 @@ export class Runner {
 
   async start(): Promise<void> {
     if (this.running) return;
+    const command = ++this.lastCommand;
     const ls = await this.serial.run(() => this.ensure());
-    if (!ls) return;
+    // A pause, step, reset or second start sent while the data loaded comes later, and wins.
+    if (!ls || command !== this.lastCommand) return;
     this.running = true;
     this.post({ type: 'phase', phase: 'training' });
     let started = performance.now();
@@ -122,12 +127,14 @@ export class Runner {
   }
 
   pause(): void {
+    this.lastCommand++;
     this.running = false;
     this.post({ type: 'phase', phase: 'paused' });
   }
 
   /** One minibatch, or one epoch of the current task, then paused. */
   async step(unit: 'batch' | 'epoch'): Promise<void> {
+    this.lastCommand++;
     this.running = false;
     await this.serial.run(async () => {
       const ls = await this.ensure();

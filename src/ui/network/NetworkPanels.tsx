@@ -12,20 +12,13 @@ import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
 import { type ResultsState, useResults } from '../../store/results';
 import { session } from '../../store/session';
 import { usePanel } from '../usePanel';
+import { type PanelId, usePanelTab } from './panelTab';
 
 /**
  * The network view's figures, one at a time behind a tab strip. At 1280×720 the space left beside
  * the run settings is about 930×450 px; two figures side by side would each be too small to read
  * from the back of a room, so each gets the whole area (the live accuracy table above stays).
  */
-type PanelId =
-  | 'forgetting-curves'
-  | 'accuracy-matrix'
-  | 'omega-vs-fisher'
-  | 'importance-distributions'
-  | 'path-integral'
-  | 'loss-landscape';
-
 const TABS: { id: PanelId; label: string; caption: string }[] = [
   {
     id: 'forgetting-curves',
@@ -60,9 +53,11 @@ const TABS: { id: PanelId; label: string; caption: string }[] = [
 ];
 
 type Csv = (s: ResultsState) => (string | number)[][];
+/** One empty list for every read before the first run: a fresh `[]` each time would never settle (React #185). */
+const NO_METHODS: MethodId[] = [];
 
 export function NetworkPanels() {
-  const [tab, setTab] = useState<PanelId>('forgetting-curves');
+  const { tab, setTab } = usePanelTab();
   const [options, setOptions] = useState<ImportanceOptions>({
     boundary: -1,
     layer: null,
@@ -213,7 +208,7 @@ function ImportanceControls({
   full: boolean;
 }) {
   const switches = useResults((s) => s.switches);
-  const methods = useResults((s) => s.config?.methods ?? []);
+  const methods = useResults((s) => s.config?.methods ?? NO_METHODS);
   const boundaries = consolidatedBoundaries(switches);
   const layerNames = boundaries.at(-1)?.sw.boundary?.[0]?.layers.map((l) => l.layer) ?? [];
   const set = (patch: Partial<ImportanceOptions>) => onChange({ ...options, ...patch });

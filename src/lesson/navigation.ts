@@ -1,0 +1,61 @@
+/** Moving through the guided lesson. The scene number lives in the settings, so it is in the URL. */
+import { parseLabSettings } from '../store/labUrl';
+import { useResults } from '../store/results';
+import { changedKeys, runConfigOf } from '../store/runConfig';
+import { session } from '../store/session';
+import { useSettings } from '../store/settings';
+import { parseUrlSettings } from '../store/urlParams';
+import { applyScene, type GivenInUrl } from './applyScene';
+import { SCENES } from './scenes';
+
+export const SCENE_COUNT = SCENES.length;
+
+/** Scene n (1-based) of the lesson; a number outside the lesson does nothing. */
+export function goToScene(n: number): void {
+  const scene = SCENES[n - 1];
+  if (!scene) return;
+  const before = runConfigOf(useSettings.getState());
+  applyScene(scene, n);
+  if (scene.view === 'network') {
+    // A changed run configuration restarts the run by itself (store/session.ts); an unchanged one
+    // is restarted here, so a scene's prediction always comes before a fresh run.
+    if (changedKeys(runConfigOf(useSettings.getState()), before).length === 0) session.reset();
+  } else if (useResults.getState().phase === 'training') {
+    // The lab computes on the page's thread: it gets the machine to itself.
+    session.pause();
+  }
+}
+
+/** The next or previous scene of the lesson under way; outside a lesson (scene 0), nothing. */
+const step = (delta: number): void => {
+  const n = useSettings.getState().scene;
+  if (n > 0) goToScene(n + delta);
+};
+export const nextScene = (): void => step(1);
+export const prevScene = (): void => step(-1);
+export const exitLesson = (): void => useSettings.getState().set({ scene: 0 });
+
+/** The main settings the link gives (present and valid), and the lab's when it gives any. */
+function givenInUrl(search: string): GivenInUrl {
+  const valid = [...new URLSearchParams(search)].filter(
+    ([key, value]) => parseUrlSettings(new URLSearchParams({ [key]: value }).toString()).ignored.length === 0,
+  );
+  return { runKeys: new Set(valid.map(([key]) => key)), lab: parseLabSettings(search).settings };
+}
+
+/**
+ * On load, a link with ?scene=n sets up that scene. Settings the link gives explicitly (run or
+ * lab) win over the scene's, so a copied link reproduces what its author saw after moving a
+ * slider. A scene number past the end is dropped with a notice, like any other bad parameter.
+ */
+export function enterSceneFromUrl(search: string): void {
+  const n = useSettings.getState().scene;
+  if (n === 0) return;
+  const scene = SCENES[n - 1];
+  if (scene) applyScene(scene, n, givenInUrl(search));
+  else
+    useSettings.setState((s) => ({
+      scene: 0,
+      ignoredParams: [...s.ignoredParams, `scene=${n} (the lesson has ${SCENE_COUNT} scenes; using 0)`],
+    }));
+}

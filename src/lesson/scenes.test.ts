@@ -1,0 +1,49 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { defaultLabSettings } from '../store/labStore';
+import { URL_DEFAULTS } from '../store/urlParams';
+import { sceneSettings, withLab } from './applyScene';
+import { SCENES } from './scenes';
+
+/** Catches a lecturer's slip in scenes.ts before it reaches a lecture hall. */
+describe('the lesson scenes', () => {
+  it('have unique ids, and every lab scene says how to set up the lab', () => {
+    expect(new Set(SCENES.map((s) => s.id)).size).toBe(SCENES.length);
+    for (const s of SCENES) if (s.view === 'lab') expect(s.lab, s.id).toBeDefined();
+  });
+
+  it('have formulas KaTeX can typeset', () => {
+    for (const s of SCENES)
+      expect(() => katex.renderToString(s.formula, { throwOnError: true }), s.id).not.toThrow();
+  });
+
+  it('point each prediction at one of its choices', () => {
+    for (const { id, predict } of SCENES) {
+      if (!predict?.choices) continue;
+      expect(predict.answer, id).toBeGreaterThanOrEqual(0);
+      expect(predict.answer, id).toBeLessThan(predict.choices.length);
+    }
+  });
+});
+
+describe('applying a scene', () => {
+  const network = SCENES.find((s) => s.view === 'network' && s.run?.methods)!;
+
+  it('puts every run setting the scene leaves out back to its default, and leaves the page alone', () => {
+    const patch = sceneSettings(network, 4, new Set());
+    expect(patch).toMatchObject({ ...network.run, view: 'network', scene: 4, lr: URL_DEFAULTS.lr });
+    for (const key of ['theme', 'backend', 'embed'] as const) expect(patch).not.toHaveProperty(key);
+  });
+
+  it('keeps the settings a link gave', () => {
+    expect(sceneSettings(network, 1, new Set(['methods']))).not.toHaveProperty('methods');
+  });
+
+  it('changes only what a lab change names', () => {
+    const base = defaultLabSettings('ewc-paper');
+    const next = withLab(base, { params: { noise: 0.5 }, show: ['si'] });
+    expect(next.params).toEqual({ ...base.params, noise: 0.5 });
+    expect(next.visible).toEqual({ sgd: false, l2: false, ewc: false, si: true });
+    expect(next.overlays).toEqual(base.overlays);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The guided lesson, as data: one entry per scene, shown in this order (scene 1 is the first).
+ *
+ * To reorder the lesson, move entries; to drop a scene, delete it; to add one, copy an entry and edit
+ * it. Scene numbers (?scene=3, "Scene 3 of 8") follow the order here, nothing else refers to them.
+ * Each scene sets up everything it shows:
+ *   - `view`: 'network' (a real network trained on MNIST) or 'lab' (the 2D ellipse lab);
+ *   - `run`: network-run settings, with the same names as the URL parameters (README); every run
+ *     setting a scene does not name goes back to its default, so a scene looks the same however it
+ *     was reached. Backend and theme are never touched;
+ *   - `panel`: which figure the network view shows;
+ *   - `lab`: the lab's preset, any slider values (`params`), overlays and the methods drawn (`show`);
+ *   - `text`: two or three sentences; `formula`: TeX (KaTeX), shown as typed until KaTeX has loaded;
+ *   - `predict` (optional): a question asked before the run, its choices and the index of the right
+ *     one (no choices: an open question), and what the reveal says. On a network scene, revealing
+ *     starts the run; on a lab scene, `labAtReveal` changes the lab (e.g. draws the hidden method).
+ * Only type imports here, so the end-to-end test can read the same data.
+ */
+import type { PresetId } from '../engine/quadratic/presets';
+import type { RunSettings, Scene } from './sceneTypes';
+
+const PAPER: PresetId = 'ewc-paper';
+/** Three epochs per task, then the next task on its own: the run plays through without a hand on the keys. */
+const AUTO: Partial<RunSettings> = { epochs: 3 };
+
+export const SCENES: readonly Scene[] = [
+  {
+    id: 'forgetting',
+    title: 'Catastrophic forgetting with plain SGD',
+    view: 'network',
+    run: { ...AUTO, protocol: 'split-mnist', scenario: 'domain', methods: ['sgd'] },
+    panel: 'forgetting-curves',
+    text: 'A network learns five digit pairs in turn (0/1, then 2/3, …) with the same two outputs. Plain SGD only sees the current task: nothing in its objective remembers the old ones.',
+    formula: String.raw`\mathcal{L}^{\text{tot}}(\theta) = \mathcal{L}^{\text{new}}(\theta) + \mathcal{L}^{\text{old}}(\theta)`,
+    predict: {
+      question: 'After the fifth pair, how well does it still do on the first?',
+      choices: ['Still above 90%', 'Near chance (50%)', 'Exactly as well as Joint'],
+      answer: 1,
+      reveal:
+        'Each new task overwrites the weights the old ones relied on: the first curve falls towards chance as the later pairs are learned. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
+    },
+  },
+  {
+    id: 'l2-rigid',
+    title: 'L2: every parameter held equally hard',
+    view: 'lab',
+    lab: { preset: PAPER, overlays: { penalties: true }, show: ['sgd'] },
+    text: 'Two quadratic tasks in a 2D plane: grey task A, gold task B. SGD (blue) walks from A’s optimum straight into B’s. L2 pulls every parameter back towards θ*A equally hard: a circle.',
+    formula: String.raw`\mathcal{L}(\theta) = \mathcal{L}_B(\theta) + \lambda \sum_i (\theta_i - \theta_{A,i}^*)^2`,
+    predict: {
+      question: 'Where does L2 end up?',
+      choices: ['At θ*B, like SGD', 'Half-way: poor on both A and B', 'In A’s flat valley, next to B'],
+      answer: 1,
+      reveal:
+        'The circle ignores that task A is flat along θ₁: θ₁ could move freely, but L2 holds it as hard as θ₂. It stops half-way, good at neither task (the green path): too rigid.',
+      labAtReveal: { show: ['sgd', 'l2'] },
+    },
+  },
+  {
+    id: 'ewc-ellipse',
+    title: 'EWC: the Fisher ellipse',
+    view: 'lab',
+    lab: { preset: PAPER, overlays: { penalties: true }, show: ['sgd', 'l2'] },
+    text: 'EWC weighs each parameter by task A’s Fisher information: how much A’s likelihood changes when it moves. For a quadratic task that is A’s curvature, so the penalty is an ellipse.',
+    formula: String.raw`\mathcal{L}(\theta) = \mathcal{L}_B(\theta) + \sum_i \frac{\lambda}{2} F_i (\theta_i - \theta_{A,i}^*)^2`,
+    predict: {
+      question: 'Where does EWC end up?',
+      choices: ['At θ*B, like SGD', 'Half-way, like L2', 'In A’s flat valley, next to B'],
+      answer: 2,
+      reveal:
+        'Its ellipse (orange) matches task A’s: stiff along θ₂, loose along θ₁. EWC slides along A’s flat valley to where B is good too, near the joint optimum (×).',
+      labAtReveal: { show: ['sgd', 'l2', 'ewc'] },
+    },
+  },
+  {
+    id: 'ewc-diagonal',
+    title: 'When the diagonal Fisher fails',
+    view: 'lab',
+    lab: {
+      preset: 'rotated-a',
+      params: { fullFisher: false },
+      overlays: { penalties: true },
+      show: ['sgd', 'l2'],
+    },
+    text: 'EWC keeps only the Fisher’s diagonal: one number per parameter, no correlations. Here task A’s valley runs diagonally.',
+    formula: String.raw`\sum_i \frac{\lambda}{2} F_{ii} (\theta_i - \theta_{A,i}^*)^2 \quad\text{vs}\quad \frac{\lambda}{2} (\theta - \theta_A^*)^{\top} F\, (\theta - \theta_A^*)`,
+    predict: {
+      question: 'What does diagonal EWC do now?',
+      choices: ['Still slides along A’s valley', 'Behaves like L2', 'Forgets A like SGD'],
+      answer: 1,
+      reveal:
+        'Both diagonal entries are equal, so diag(F) is a circle and EWC acts like L2. Tick “Full Fisher for EWC” on the left: the full matrix follows the valley again.',
+      labAtReveal: { show: ['sgd', 'l2', 'ewc'] },
+    },
+  },
+  {
+    id: 'si-path',
+    title: 'SI: importance from the path integral',
+    view: 'lab',
+    lab: { preset: PAPER, params: { noise: 0 }, overlays: { penalties: true }, show: ['si'] },
+    text: 'While task A is learned, SI credits each parameter with its share ω of the loss decrease: a running sum of gradient × step. Divided by how far it moved, that is its importance Ω (numbers on the right).',
+    formula: String.raw`\int_C \boldsymbol{g}(\boldsymbol{\theta}(t))\, d\boldsymbol{\theta} \equiv -\sum_k \omega_k, \qquad \Omega_k^{\mu} = \sum_{\nu<\mu} \frac{\omega_k^{\nu}}{(\Delta_k^{\nu})^2 + \xi}`,
+    predict: {
+      question:
+        'Task A is flat along θ₁, so ω₁ is tiny. Add gradient noise σ = 0.5, as minibatches would: ω₁',
+      choices: ['stays tiny', 'grows a lot', 'turns negative'],
+      answer: 1,
+      reveal:
+        'Noisy steps earn credit too: ω₁ jumps from about 0.1 to about 11, so the flat θ₁ now looks important and SI holds it: it stays near θ*A and fails on B. The talk’s “deviation due to noise from SGD”.',
+      labAtReveal: { params: { noise: 0.5 } },
+    },
+  },
+  {
+    id: 'si-network',
+    title: 'The path integral in a real network',
+    view: 'network',
+    run: { ...AUTO, protocol: 'split-mnist', scenario: 'task', methods: ['sgd', 'si'] },
+    panel: 'path-integral',
+    text: 'The same bookkeeping in a network of 270,000 weights: ω sums g·Δθ over every minibatch step; at each task boundary Σω meets the measured loss change.',
+    formula: String.raw`L(\theta(t_1)) - L(\theta(t_0)) = -\sum_k \omega_k`,
+    predict: {
+      question: 'With Adam on minibatches, Σω against each task’s loss drop is:',
+      choices: ['Equal', 'Larger', 'Smaller'],
+      answer: 1,
+      reveal:
+        'Each step carries some of the minibatch noise, which adds positive g·Δθ on average. The points sit above the y = x line, as in the talk’s sanity check.',
+    },
+  },
+  {
+    id: 'omega-fisher',
+    title: 'ω against the Fisher',
+    view: 'network',
+    run: { ...AUTO, protocol: 'split-mnist', scenario: 'task', methods: ['ewc', 'si'] },
+    panel: 'omega-vs-fisher',
+    text: 'SI measures importance along the whole path, online; EWC measures curvature (the Fisher) at the end of each task, in a separate pass. Each dot is one weight.',
+    formula: String.raw`\Omega_k = \frac{\omega_k}{(\Delta_k)^2 + \xi} \quad\text{vs}\quad F(\theta^*) = E\left[ \left( \frac{\partial}{\partial \theta} \ln f(X; \theta^*) \right)^2 \right]`,
+    predict: {
+      question: 'Do the two measures agree on which weights matter?',
+      choices: ['Not at all', 'Correlated, but not equal', 'Exactly equal'],
+      answer: 1,
+      reveal:
+        'On log–log axes the dots form a rising band with a wide spread: the two measures are correlated but not the same. For a quadratic loss both recover the curvature; a real network is not quadratic.',
+    },
+  },
+  {
+    id: 'class-incremental',
+    title: 'The limits: class-incremental learning',
+    view: 'network',
+    run: {
+      ...AUTO,
+      protocol: 'split-mnist',
+      scenario: 'class',
+      methods: ['sgd', 'l2', 'ewc', 'si', 'joint'],
+    },
+    panel: 'accuracy-matrix',
+    text: 'Now one shared 10-way output: the network must tell all ten digits apart, never told which pair it sees. Joint, trained on all data so far, is the upper bound.',
+    formula: String.raw`\mathcal{L}^{\text{old}}(\theta) \approx \mathcal{L}^{\text{old}}(\theta_t) + \nabla \mathcal{L}^{\text{old}}(\theta_t)^T (\theta - \theta_t) + \frac{1}{2} (\theta - \theta_t)^T Hf(\theta_t) (\theta - \theta_t)`,
+    predict: {
+      question: 'Which methods still recognise the first digits at the end?',
+      choices: ['EWC and SI, as before', 'Only Joint', 'None, not even Joint'],
+      answer: 1,
+      reveal:
+        'SGD, L2, EWC and SI all end near 20%, each knowing only the last pair, while Joint reaches about 90%. The penalties rest on a quadratic picture of the old loss; here its assumptions (flat minima, linear approximations) are too strong, and they do no better than plain fine-tuning.',
+    },
+  },
+];
