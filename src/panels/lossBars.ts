@@ -13,8 +13,9 @@ interface Bar {
   readonly row: number;
 }
 
-const LABEL_WIDTH = 48;
-const VALUE_WIDTH = 72;
+/** Widths of the method label and the value text, in ems of the theme's small font. */
+const LABEL_EMS = 3.2;
+const VALUE_EMS = 5;
 
 /**
  * The readout beside the plot: each method's final loss on every task, one bar per task in the
@@ -37,7 +38,10 @@ export function drawLossBars(
     })),
   );
   // Rows follow the theme's small font size, so projector mode's larger text still fits its bar.
-  const rowHeight = Number.parseFloat(getComputedStyle(svgEl).fontSize) + 3 || 16;
+  const em = Number.parseFloat(getComputedStyle(svgEl).fontSize) || 13;
+  const rowHeight = em + 3;
+  const labelWidth = LABEL_EMS * em;
+  const valueWidth = VALUE_EMS * em;
   const width = Math.max(120, svgEl.clientWidth);
   const height = Math.max(rowHeight, (methods.length * (tasks + 0.6) - 0.6) * rowHeight);
   // A diverged run's losses are astronomical: scale to the others and let its bars run full width.
@@ -46,13 +50,13 @@ export function drawLossBars(
   const length = (v: number): number => x(Math.min(v, max));
   const x = scaleLinear()
     .domain([0, max])
-    .range([0, width - LABEL_WIDTH - VALUE_WIDTH]);
+    .range([0, width - labelWidth - valueWidth]);
   const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
   svg
     .selectAll<SVGRectElement, Bar>('rect')
     .data(bars, (b) => b.key)
     .join('rect')
-    .attr('x', LABEL_WIDTH)
+    .attr('x', labelWidth)
     .attr('y', (b) => b.row * rowHeight + 1)
     .attr('height', rowHeight - 2)
     .attr('width', (b) => Math.max(1, length(b.value)))
@@ -69,7 +73,7 @@ export function drawLossBars(
     })),
     ...bars.map((b) => ({
       key: `v-${b.key}`,
-      x: LABEL_WIDTH + length(b.value) + 4,
+      x: labelWidth + length(b.value) + 4,
       y: b.row * rowHeight + rowHeight - 2,
       text: `L${TASK_NAMES[b.task]} ${b.value < 1000 ? b.value.toFixed(2) : b.value.toExponential(1)}`,
       fill: 'var(--fg)',

@@ -48,9 +48,11 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
   canvas.height = Math.round(height * dpr);
   ctx?.clearRect(0, 0, canvas.width, canvas.height);
   const hasMethod = s.config?.methods.includes(o.method) ?? false;
-  const empty = !hasMethod
-    ? `${METHOD_LABELS[o.method]} is not in this run: pick another method above.`
-    : 'Switch to task 2 (key 2): importances are measured at each task boundary.';
+  const empty = !s.config
+    ? 'Press Start (Space), then switch to task 2 (key 2): importances are measured at each task boundary.'
+    : !hasMethod
+      ? `${METHOD_LABELS[o.method]} is not in this run: pick another method above.`
+      : 'Switch to task 2 (key 2): importances are measured at each task boundary.';
   if (emptyState(svg, width, height, data ? null : empty) || !data || !ctx) return;
   const { scatter, layers } = data;
   const w = width - M.left - M.right;

@@ -12,13 +12,13 @@ export function ShortcutsOverlay() {
   if (!open) return null;
   return (
     <div
-      className="overlay"
+      className="modal-backdrop"
       role="dialog"
       aria-modal="true"
       aria-labelledby="shortcuts-title"
       data-testid="shortcuts"
     >
-      <div className="overlay-card">
+      <div className="modal-card">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table>
           <tbody>
