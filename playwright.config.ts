@@ -8,6 +8,7 @@ if (!chromium) throw new Error(INSTALL_HINT);
 // E2E_PORT lets two test runs on one machine keep out of each other's way.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const SUB_PATH = '/courses/cl/playground/';
+const DEV_PORT = PORT + 100;
 
 const launch = (webgpu: boolean) => ({
   executablePath: chromium.path,
@@ -38,12 +39,26 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    { name: 'webgpu', testIgnore: /\.nowebgpu\.spec\.ts$/, use: { launchOptions: launch(true) } },
+    { name: 'webgpu', testIgnore: /\.(nowebgpu|dev)\.spec\.ts$/, use: { launchOptions: launch(true) } },
     { name: 'no-webgpu', testMatch: /\.nowebgpu\.spec\.ts$/, use: { launchOptions: launch(false) } },
+    // `npm start`: the Vite dev server, which bundles dependencies differently from a build.
+    {
+      name: 'dev-server',
+      testMatch: /\.dev\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${DEV_PORT}/`, launchOptions: launch(true) },
+    },
   ],
-  webServer: {
-    command: `node scripts/serve-subpath.mjs --port ${PORT} --base ${SUB_PATH}`,
-    url: `http://127.0.0.1:${PORT}${SUB_PATH}`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-subpath.mjs --port ${PORT} --base ${SUB_PATH}`,
+      url: `http://127.0.0.1:${PORT}${SUB_PATH}`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { mnistAssetPlugin } from './scripts/mnist-asset-plugin';
+import { mnistAssetPlugin } from './scripts/mnist-asset-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 export default defineConfig({
@@ -10,6 +10,25 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1' },
+  // The dev server would pre-bundle each TensorFlow.js package on its own, giving a backend found
+  // later its own copy of tfjs-core, whose flags the worker's copy never sees ("Cannot evaluate flag
+  // 'DEBUG'"). Served unbundled they share one copy; their CommonJS dependencies are bundled, and
+  // so is the WASM backend (CommonJS inside), which then imports the one unbundled tfjs-core.
+  optimizeDeps: {
+    exclude: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+    ],
+    include: [
+      '@tensorflow/tfjs-core > long',
+      '@tensorflow/tfjs-core > seedrandom',
+      '@tensorflow/tfjs-backend-cpu > seedrandom',
+      '@tensorflow/tfjs-backend-wasm',
+    ],
+  },
+
   preview: { host: '127.0.0.1' },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
