@@ -96,3 +96,11 @@ export async function seriousA11yViolations(page: Page, selector?: string): Prom
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/** Calls one of the page's fault injections (src/debugHook.ts): a worker crash or a lost GPU device. */
+export function injectFault(page: Page, fault: 'crash' | 'loseDevice'): Promise<void> {
+  return page.evaluate((name) => {
+    type Hook = Record<'crash' | 'loseDevice', () => void>;
+    (globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }).__FORGETTING_PLAYGROUND__[name]();
+  }, fault);
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectConsoleErrors, lastStep, results } from './helpers';
+import { collectConsoleErrors, injectFault, lastStep, results } from './helpers';
 
 // Four methods on software WebGPU: a small network keeps each step quick.
 const RUN = './?backend=webgpu&hidden=32,32';
@@ -92,11 +92,7 @@ test('a crashed worker is reported and restarts with the same settings', async (
   await page.goto(`${RUN}&methods=sgd&seed=7`);
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 10);
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { __FORGETTING_PLAYGROUND__: { crash: () => void } }
-    ).__FORGETTING_PLAYGROUND__.crash(),
-  );
+  await injectFault(page, 'crash');
   const alert = page.getByTestId('error-worker');
   await expect(alert).toContainText('worker');
   await alert.getByRole('button', { name: 'Restart worker' }).click();
@@ -110,11 +106,7 @@ test('a lost WebGPU device moves the run to the next backend and says so', async
   await page.goto(`${RUN}&methods=sgd`);
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 10);
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { __FORGETTING_PLAYGROUND__: { loseDevice: () => void } }
-    ).__FORGETTING_PLAYGROUND__.loseDevice(),
-  );
+  await injectFault(page, 'loseDevice');
   const backend = page.getByTestId('backend');
   await expect(backend).not.toHaveAttribute('data-backend', 'webgpu');
   await expect(page.getByTestId('status-bar')).toContainText('WebGPU device lost');

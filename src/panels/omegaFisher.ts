@@ -12,7 +12,15 @@ import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
 
 const M = { top: 64, right: 24, bottom: 56, left: 80 };
 /** Okabe–Ito colours the methods do not use, so layers never look like methods. */
-export const LAYER_COLORS = ['#56B4E9', '#000000', '#999999', '#F0E442'];
+/**
+ * Layer colours: Okabe–Ito colours the methods do not use. 'fg' is the theme's text colour (black
+ * on light themes, white on dark), read at draw time because a canvas cannot use CSS variables.
+ */
+const LAYER_COLORS = ['#56B4E9', 'fg', '#999999', '#F0E442'];
+const layerColor = (k: number, fg: string) => {
+  const c = LAYER_COLORS[k % LAYER_COLORS.length];
+  return c === 'fg' ? fg : c;
+};
 
 /** The panel's canvas and SVG, created once inside its container. */
 export function scatterLayers(container: HTMLElement): { canvas: HTMLCanvasElement; svgEl: SVGSVGElement } {
@@ -70,8 +78,9 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
 
   ctx.setTransform(dpr, 0, 0, dpr, M.left * dpr, M.top * dpr);
   ctx.globalAlpha = 0.5;
+  const fg = getComputedStyle(svgEl).getPropertyValue('--fg').trim() || '#000';
   for (let i = 0; i < scatter.x.length; i++) {
-    ctx.fillStyle = LAYER_COLORS[scatter.layer[i] % LAYER_COLORS.length];
+    ctx.fillStyle = layerColor(scatter.layer[i], fg);
     ctx.fillRect(x(scatter.x[i]) - 1.5, y(scatter.y[i]) - 1.5, 3, 3);
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -106,7 +115,7 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
     .attr('class', 'axis-label legend-item')
     .attr('text-anchor', 'end')
     .attr('y', (_, k) => -(layers.length - 1 - k) * 22)
-    .style('fill', (_, k) => LAYER_COLORS[k % LAYER_COLORS.length])
+    .style('fill', (_, k) => layerColor(k, fg))
     .style('paint-order', 'stroke')
     .style('stroke', 'var(--panel-bg)')
     .style('stroke-width', '4px')
