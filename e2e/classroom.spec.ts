@@ -151,3 +151,17 @@ test('embedded in a course page, the view shows without the chrome', async ({ pa
   await expect(page.getByRole('heading', { name: 'Forgetting Playground' })).toHaveCount(0);
   await expect(page.getByTestId('status-bar')).toHaveCount(0);
 });
+
+test('the lab’s handles move with the arrow keys, like a drag', async ({ page }) => {
+  await page.goto('./?view=lab');
+  const path = page.locator('[data-testid="ellipse-plot"] path.trajectory[data-method="sgd"]').first();
+  await expect(path).toHaveAttribute('d', /.+/);
+  const before = await path.getAttribute('d');
+  const centreB = page.locator('[data-testid="ellipse-plot"] [data-handle="centre1"]');
+  await centreB.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await expect(path).not.toHaveAttribute('d', before!);
+  await expect(page).toHaveURL(/labPreset=custom/);
+  // The arrows moved the handle, not the lesson or anything else on the page.
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'projector');
+});

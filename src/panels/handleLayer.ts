@@ -10,6 +10,16 @@ export interface HandleEvents {
   end(): void;
 }
 
+/** Pixels an arrow key moves a handle (Shift: a finer step). */
+const KEY_STEP = 8;
+const FINE_STEP = 1;
+const ARROWS: Record<string, Vec2> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
 const RADIUS = {
   centre: 'calc(var(--mark-size) * 1.8)',
   axis: 'calc(var(--mark-size) * 1.3)',
@@ -51,13 +61,29 @@ export function createHandleLayer(layer: Layer, container: SVGSVGElement, events
       .selectAll<SVGCircleElement, Handle>('circle')
       .data(handles, (h) => h.key)
       .join((enter) => {
-        const c = enter.append('circle').attr('class', (h) => `handle handle-${h.kind}`);
+        const c = enter
+          .append('circle')
+          .attr('class', (h) => `handle handle-${h.kind}`)
+          // Keyboard users move a handle with the arrow keys, through the same path as a drag.
+          .attr('tabindex', 0)
+          .attr('role', 'button')
+          .on('keydown', function (event: KeyboardEvent, h) {
+            const dir = ARROWS[event.key];
+            if (!dir) return;
+            event.preventDefault();
+            event.stopPropagation(); // the page's shortcuts must not see it
+            const step = event.shiftKey ? FINE_STEP : KEY_STEP;
+            const x = Number(this.getAttribute('cx')) + dir[0] * step;
+            const y = Number(this.getAttribute('cy')) + dir[1] * step;
+            events.drag(h, [x, y]);
+            events.end();
+          });
         c.append('title');
         c.call(behaviour);
         return c;
       })
       .attr('data-handle', (h) => h.key)
-      .attr('aria-label', (h) => `Drag: ${h.label}`)
+      .attr('aria-label', (h) => `${h.label}: drag, or use the arrow keys`)
       .attr('cx', (h) => px(h.point))
       .attr('cy', (h) => py(h.point))
       .style('r', (h) => RADIUS[h.kind])

@@ -57,8 +57,9 @@ export function EllipseLab() {
             ref={svgRef}
             data-testid="ellipse-plot"
             className="ellipse-plot"
-            role="img"
-            aria-label="Loss contours of the tasks and each method's trajectory in the (θ₁, θ₂) plane"
+            // A group, not an image: its handles are buttons a keyboard can reach.
+            role="group"
+            aria-label="Loss contours of the tasks and each method's trajectory in the (θ₁, θ₂) plane; the handles move with the arrow keys"
           />
         </div>
         <p className="lab-legend">
