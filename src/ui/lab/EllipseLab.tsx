@@ -53,11 +53,11 @@ export function EllipseLab() {
       </aside>
       <section className="lab-centre" aria-label="Parameter plane">
         <div className="lab-plot-box">
+          {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, since its handles are buttons; an <svg> cannot be a <fieldset> */}
           <svg
             ref={svgRef}
             data-testid="ellipse-plot"
             className="ellipse-plot"
-            // A group, not an image: its handles are buttons a keyboard can reach.
             role="group"
             aria-label="Loss contours of the tasks and each method's trajectory in the (θ₁, θ₂) plane; the handles move with the arrow keys"
           />
