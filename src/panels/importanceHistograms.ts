@@ -9,6 +9,7 @@ import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
 import { type LogHistogram, layersAt, logHistogram } from './importanceData';
 import { chosenBoundary } from './importanceOptions';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { emptyState, layer, sizeSvg } from './svgFrame';
 
 export const BINS = 30;
@@ -46,6 +47,11 @@ export function histogramCells(s: ResultsState, boundary: number): Cell[] {
 }
 
 export function drawImportanceHistograms(el: SVGSVGElement, s: ResultsState, boundary: number): void {
+  if (
+    unchangedSinceLastDraw(el, [chosenBoundary(s.switches, boundary), s.config, boundary, ...frameInputs(el)])
+  ) {
+    return;
+  }
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;

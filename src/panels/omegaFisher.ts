@@ -8,6 +8,7 @@ import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { type LogScatter, layersAt, logScatter } from './importanceData';
 import { chosenBoundary, type ImportanceOptions, QUANTITY_LABELS } from './importanceOptions';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
 
 const M = { top: 64, right: 24, bottom: 56, left: 80 };
@@ -45,6 +46,8 @@ export function omegaFisherScatter(
 }
 
 export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: ImportanceOptions): void {
+  const inputs = [chosenBoundary(s.switches, o.boundary), s.config, o, ...frameInputs(container)];
+  if (unchangedSinceLastDraw(container, inputs)) return;
   const { canvas, svgEl } = scatterLayers(container);
   const frame = sizeSvg(svgEl);
   if (!frame) return;
