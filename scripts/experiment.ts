@@ -3,7 +3,7 @@
  *   npx tsx scripts/experiment.ts -- --protocol permuted-mnist --tasks 5 --methods sgd,l2,ewc,si --epochs 3 --seed 0
  */
 import { type ExperimentResult, runExperiment } from '../src/engine/experiment';
-import { METHOD_LABELS } from '../src/engine/methodIds';
+import { METHOD_LABELS, METHOD_PARAMS } from '../src/engine/methods/registry';
 import { ArgumentError, parseExperimentArgs, USAGE } from './experimentArgs';
 import { readMnistPackage } from './mnist-asset-plugin';
 import { selectNodeBackend } from './tfBackend';
@@ -20,9 +20,16 @@ function printTables(result: ExperimentResult): void {
       `(${result.stepsPerTask.join('/')} steps), seed ${result.seed}, hidden ${result.hidden.join(',')}, ` +
       `${hp.optimizer} lr ${hp.learningRate}, batch ${hp.batchSize}`,
   );
+  // The parameters of the methods run, e.g. "c 0.5, ξ 0.001, λ(EWC) 100" (a shared symbol names its method).
+  const params = METHOD_PARAMS.filter((p) => result.methods.some((m) => m.method === p.owner)).map((p) => {
+    const shared = METHOD_PARAMS.filter((q) => q.symbol === p.symbol).length > 1;
+    return `${p.symbol}${shared ? `(${METHOD_LABELS[p.owner]})` : ''} ${hp[p.key]}`;
+  });
   console.log(
-    `c ${hp.c}, ξ ${hp.xi}, λ(L2) ${hp.lambdaL2}, λ(EWC) ${hp.lambdaEwc}, Fisher ${hp.fisher} ×${hp.fisherSamples}` +
-      `${hp.ewcOnline ? `, online γ ${hp.gamma}` : ''}`,
+    [
+      ...params,
+      `Fisher ${hp.fisher} ×${hp.fisherSamples}${hp.ewcOnline ? `, online γ ${hp.gamma}` : ''}`,
+    ].join(', '),
   );
   console.log(`untrained network  ${result.baseline.map(pct).join('')}\n`);
   for (const m of result.methods) {

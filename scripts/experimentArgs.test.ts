@@ -60,12 +60,13 @@ describe('experiment arguments', () => {
     fails('--scenario class', /split-mnist only/);
     fails('--lr', /--lr needs a value/);
     fails('--lr --json', /--lr needs a value/);
-    fails('--xi 0', /--xi must be a number > 0/);
+    fails('--xi 0', /--xi must be a number from 1e-9 to 1000/);
     fails('--gamma 2', /\[0, 1\]/);
     fails('--lamda 3', /Unknown option --lamda/);
     fails('--seed 1 --seed 2', /twice/);
     fails('--lambda 5 --methods sgd,si', /--lambda only affects l2 or ewc/);
-    fails('--c 5 --methods sgd,ewc', /--c\/--xi only affects si/);
+    fails('--c 5 --methods sgd,ewc', /--c only affects si/);
+    fails('--xi 0.1 --methods sgd', /--xi only affects si/);
     fails('--gamma 0.5 --methods si', /--gamma only affects ewc/);
     fails('stray', /Unexpected argument/);
   });

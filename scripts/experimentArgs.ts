@@ -1,19 +1,24 @@
-import type { ScenarioSpec } from '../src/engine/data/scenarios';
+import { type ScenarioSpec, scenarioKeyOf } from '../src/engine/data/scenarios';
 import {
   DEFAULT_EPOCHS,
   DEFAULT_HIDDEN,
-  DEFAULT_HYPERPARAMETERS,
   DEFAULT_PERMUTED_TASKS,
   type Hyperparameters,
   MAX_PERMUTED_TASKS,
+  recommendedHyperparameters,
 } from '../src/engine/defaults';
 import type { ExperimentOptions } from '../src/engine/experiment';
-import { METHOD_IDS } from '../src/engine/methodIds';
+import { METHOD_IDS, METHOD_PARAMS, type OwnedParam } from '../src/engine/methods/registry';
+
+/** Flags that set several method parameters at once (`--lambda`: every parameter declaring it). */
+const SHARED_FLAGS = [...new Set(METHOD_PARAMS.flatMap((p) => (p.sharedFlag ? [p.sharedFlag] : [])))];
 
 export const USAGE = `Usage: tsx scripts/experiment.ts [--protocol permuted-mnist|split-mnist] [--scenario task|domain|class]
-  [--tasks N] [--methods sgd,l2,ewc,si,joint] [--epochs E] [--seed S] [--c C] [--lambda L] [--lambda-l2 L]
-  [--lambda-ewc L] [--xi X] [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
-  [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]`;
+  [--tasks N] [--methods ${METHOD_IDS.join(',')}] [--epochs E] [--seed S]
+  ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
+  [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
+  [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]
+Method parameters default to the scenario's recommended values (declared in src/engine/methods/).`;
 
 export interface CliOptions {
   experiment: ExperimentOptions;
@@ -36,7 +41,6 @@ function number(flag: string, raw: string, check: (x: number) => boolean, what: 
 }
 
 const positive = (x: number) => x > 0;
-const nonNegative = (x: number) => x >= 0;
 const positiveInt = (x: number) => Number.isInteger(x) && x > 0;
 
 function choice<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
@@ -44,6 +48,17 @@ function choice<T extends string>(flag: string, raw: string, allowed: readonly T
     throw new ArgumentError(`--${flag} must be one of ${allowed.join(', ')}, not "${raw}".`);
   }
   return raw as T;
+}
+
+/** A method parameter's value, checked against the range a link may give too. */
+function paramValue(flag: string, raw: string, p: OwnedParam): number {
+  const { min, max, integer } = p.range;
+  return number(
+    flag,
+    raw,
+    (x) => x >= min && x <= max && (!integer || Number.isInteger(x)),
+    `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+  );
 }
 
 /** Parses the CLI arguments (without node and script); throws ArgumentError on anything doubtful. */
@@ -127,15 +142,21 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   };
   const real = (flag: string, check: (x: number) => boolean, what: string) => (raw: string) =>
     number(flag, raw, check, what);
-  const lambdaRaw = take('lambda');
-  if (lambdaRaw !== undefined) {
-    // --lambda sets both strengths; the specific flags below override it.
-    hp.lambdaL2 = hp.lambdaEwc = number('lambda', lambdaRaw, nonNegative, 'a number ≥ 0');
+  // Method parameters: a shared flag sets each parameter declaring it; a parameter's own flag wins.
+  const givenFlags: { flag: string; owners: string[] }[] = [];
+  for (const flag of SHARED_FLAGS) {
+    const raw = take(flag);
+    if (raw === undefined) continue;
+    const params = METHOD_PARAMS.filter((p) => p.sharedFlag === flag);
+    for (const p of params) hp[p.key] = paramValue(flag, raw, p);
+    givenFlags.push({ flag, owners: params.map((p) => p.owner) });
   }
-  set('lambda-l2', 'lambdaL2', real('lambda-l2', nonNegative, 'a number ≥ 0'));
-  set('lambda-ewc', 'lambdaEwc', real('lambda-ewc', nonNegative, 'a number ≥ 0'));
-  set('c', 'c', real('c', nonNegative, 'a number ≥ 0'));
-  set('xi', 'xi', real('xi', positive, 'a number > 0'));
+  for (const p of METHOD_PARAMS) {
+    const raw = take(p.flag);
+    if (raw === undefined) continue;
+    hp[p.key] = paramValue(p.flag, raw, p);
+    givenFlags.push({ flag: p.flag, owners: [p.owner] });
+  }
   set('lr', 'learningRate', real('lr', positive, 'a number > 0'));
   set('batch', 'batchSize', real('batch', positiveInt, 'a whole number > 0'));
   set('fisher', 'fisher', (raw) => choice('fisher', raw, ['sampled', 'exact', 'empirical'] as const));
@@ -164,10 +185,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
       );
     }
   };
-  unused(lambdaRaw !== undefined, '--lambda', ['l2', 'ewc']);
-  unused(hp.lambdaL2 !== undefined && lambdaRaw === undefined, '--lambda-l2', ['l2']);
-  unused(hp.lambdaEwc !== undefined && lambdaRaw === undefined, '--lambda-ewc', ['ewc']);
-  unused(hp.c !== undefined || hp.xi !== undefined, '--c/--xi', ['si']);
+  for (const { flag, owners } of givenFlags) unused(true, `--${flag}`, owners);
   unused(hp.ewcOnline === true, '--gamma', ['ewc']);
   return {
     json,
@@ -177,7 +195,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
       epochs,
       seed,
       hidden,
-      hyperparameters: { ...DEFAULT_HYPERPARAMETERS, ...hp },
+      hyperparameters: { ...recommendedHyperparameters(scenarioKeyOf(spec)), ...hp },
     },
   };
 }

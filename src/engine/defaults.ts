@@ -1,13 +1,17 @@
 /**
- * Every default setting of the engine, in one place: the CLI, the worker and the UI import these.
- * The regularisation strengths were tuned on this data; the evidence is in docs/defaults.md.
+ * The engine's default settings: the CLI, the worker and the UI import these. Each method's own
+ * parameters (c, ξ, λ…) and their recommended value per scenario are in its module under
+ * src/engine/methods/; the evidence for the values is in docs/defaults.md.
  */
+
+import type { ScenarioKey } from './data/scenarios';
+import { type ParamKey, recommendedParams } from './methods/registry';
 
 export type OptimizerKind = 'adam' | 'sgd';
 export type FisherEstimator = 'sampled' | 'exact' | 'empirical';
 
-/** Settings that may change between steps. */
-export interface Hyperparameters {
+/** Settings every method shares; they may change between steps. */
+export interface SharedHyperparameters {
   optimizer: OptimizerKind;
   learningRate: number;
   /** Adam's epsilon, passed explicitly because tfjs's default depends on the backend. */
@@ -15,37 +19,36 @@ export interface Hyperparameters {
   batchSize: number;
   /** Fresh optimizer state (Adam moments) at every task boundary. */
   resetOptimizer: boolean;
-  /** SI strength c in c·ΣΩ(θ−θ̃)². */
-  c: number;
-  /** SI damping ξ in Ω += ω/(Δ²+ξ). */
-  xi: number;
-  /** L2 strength λ in λ·Σ(θ−θ*)². */
-  lambdaL2: number;
-  /** EWC strength λ in λ/2·ΣF(θ−θ*)². */
-  lambdaEwc: number;
   fisher: FisherEstimator;
-  /** Examples of the finished task used to estimate the Fisher. */
+  /** Examples of the finished task the importances (the Fisher, MAS's Ω) are measured on. */
   fisherSamples: number;
   /** Online EWC: one anchor (the latest weights) and F ← γF + F_new. Otherwise one penalty per task. */
   ewcOnline: boolean;
   gamma: number;
 }
 
-export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = {
+/** The shared settings plus every method's parameters (c, ξ, λ…, declared in each method's module). */
+export type Hyperparameters = SharedHyperparameters & Record<ParamKey, number>;
+
+export const DEFAULT_SHARED_HYPERPARAMETERS: Readonly<SharedHyperparameters> = {
   optimizer: 'adam',
   learningRate: 1e-3,
   adamEpsilon: 1e-8,
   batchSize: 64,
   resetOptimizer: false,
-  c: 0.5,
-  xi: 0.001,
-  lambdaL2: 0.01,
-  lambdaEwc: 100,
   fisher: 'sampled',
   fisherSamples: 500,
   ewcOnline: false,
   gamma: 1,
 };
+
+/** The shared defaults with every method parameter at its recommended value for `scenario`. */
+export function recommendedHyperparameters(scenario: ScenarioKey): Hyperparameters {
+  return { ...DEFAULT_SHARED_HYPERPARAMETERS, ...recommendedParams(scenario) };
+}
+
+/** The headless default (the CLI's default protocol, permuted MNIST). */
+export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = recommendedHyperparameters('permuted');
 
 export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;

@@ -1,14 +1,9 @@
+import type { MethodBoundary } from './boundary';
 import type { MnistData } from './data/mnistAsset';
 import type { ScenarioSpec } from './data/scenarios';
-import {
-  DEFAULT_EPOCHS,
-  DEFAULT_EVAL_EVERY,
-  DEFAULT_HIDDEN,
-  DEFAULT_HYPERPARAMETERS,
-  type Hyperparameters,
-} from './defaults';
-import { type Evaluation, Lockstep, type MethodBoundary } from './lockstep';
-import type { MethodId } from './methodIds';
+import { DEFAULT_EPOCHS, DEFAULT_EVAL_EVERY, DEFAULT_HIDDEN, type Hyperparameters } from './defaults';
+import { type Evaluation, Lockstep } from './lockstep';
+import type { MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
 
 export interface ExperimentOptions {
@@ -17,6 +12,7 @@ export interface ExperimentOptions {
   epochs?: number;
   seed: number;
   hidden?: readonly number[];
+  /** On top of the scenario's recommended values. */
   hyperparameters?: Partial<Hyperparameters>;
   /** Evaluate on the fixed test subset every K steps (the forgetting curves). */
   evalEvery?: number;
@@ -24,10 +20,9 @@ export interface ExperimentOptions {
 
 export interface TaskSummary {
   task: number;
+  /** L(start) − L(end) on the task's loss probe, and the path integral's estimate of it. */
   lossDrop: number;
   sumOmega: number;
-  /** Per consolidated layer: Fisher vs SI's ω of this task. */
-  correlations: { layer: string; pearson: number; spearman: number }[];
 }
 
 export interface MethodResult {
@@ -68,15 +63,15 @@ export async function runExperiment(
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const evalEvery = options.evalEvery ?? DEFAULT_EVAL_EVERY;
   const hidden = [...(options.hidden ?? DEFAULT_HIDDEN)];
-  const hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...options.hyperparameters };
   const lockstep = new Lockstep({
     data,
     spec: options.spec,
     methods: options.methods,
     seed: options.seed,
     hidden,
-    hyperparameters,
+    hyperparameters: options.hyperparameters,
   });
+  const hyperparameters = lockstep.settings.hp;
   try {
     const T = lockstep.scenario.tasks.length;
     const baseline = (await lockstep.evaluate('full')).accuracy[0];
@@ -130,10 +125,5 @@ export async function runExperiment(
 }
 
 function summarize(task: number, m: MethodBoundary): TaskSummary {
-  return {
-    task,
-    lossDrop: m.lossDrop,
-    sumOmega: m.sumOmega,
-    correlations: m.layers.map((l) => ({ layer: l.layer, ...l.fisherVsOmega })),
-  };
+  return { task, lossDrop: m.lossStart - m.lossEnd, sumOmega: m.sumOmega };
 }

@@ -56,18 +56,29 @@ function summedLoss(logits: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar {
   return tf.neg(tf.sum(tf.mul(targets, tf.logSoftmax(logits))));
 }
 
+/** A per-example loss summed over rows `start … start+size` of the examples, given their logits. */
+export type ChunkLoss = (logits: tf.Tensor2D, start: number, size: number) => tf.Scalar;
+
+/** The Fisher's per-example losses: −Σ_c T_ic log p(c|x_i), one per target matrix. */
+const targetLosses = (targets: readonly tf.Tensor2D[]): ChunkLoss[] =>
+  targets.map((t) => (logits, start, size) => summedLoss(logits, t.slice([start, 0], [size, -1])));
+
 /**
- * Σ over examples of squared per-example gradients, in batches. Zero "probes" are added to every
- * pre-activation z = aW + b + probe; the gradient of the SUMMED loss with respect to a probe has
- * one row per example, G_i = ∂L_i/∂z_i. With A the layer's input, ∂L_i/∂W = a_iᵀG_i, so
- *   Σ_i (∂L_i/∂W)² = (A²)ᵀ(G²)  and  Σ_i (∂L_i/∂b)² = Σ_i G_i².
+ * Σ over examples of |per-example gradient|^power (power 2: squared, the Fisher; power 1: absolute,
+ * MAS), summed over `losses`, in batches. Zero "probes" are added to every pre-activation
+ * z = aW + b + probe; the gradient of the SUMMED loss with respect to a probe has one row per
+ * example, G_i = ∂ℓ_i/∂z_i. With A the layer's input, ∂ℓ_i/∂W = a_iᵀG_i, so
+ *   Σ_i (∂ℓ_i/∂W)² = (A²)ᵀ(G²),  Σ_i |∂ℓ_i/∂W| = |A|ᵀ|G|,  and for b: Σ_i G_i² or Σ_i |G_i|.
+ * Results follow the path to `head`: W, b of each layer.
  */
-export function squaredGradientSums(
+export function perExampleGradientSums(
   model: Mlp,
   x: tf.Tensor2D,
   head: number,
-  targets: readonly tf.Tensor2D[],
-) {
+  losses: readonly ChunkLoss[],
+  power: 1 | 2,
+): tf.Tensor[] {
+  const elementwise = power === 2 ? tf.square : tf.abs;
   const layers = model.path(head);
   const sums = layers.flatMap((l) => [tf.zerosLike(l.W), tf.zerosLike(l.b)]);
   const n = x.shape[0];
@@ -76,22 +87,21 @@ export function squaredGradientSums(
     const updated = tf.tidy(() => {
       const xb = x.slice([start, 0], [size, -1]);
       const inputs: tf.Tensor2D[] = [];
-      let squaredInputs: tf.Tensor2D[] = [];
+      let transformedInputs: tf.Tensor2D[] = [];
       const probes = layers.map((l) => tf.zeros([size, l.b.shape[0]]) as tf.Tensor2D);
       let acc = sums;
-      for (const target of targets) {
-        const tb = target.slice([start, 0], [size, -1]);
+      for (const loss of losses) {
         // The first pass also records each layer's input A (kept past tf.grads' own cleanup).
-        const record = squaredInputs.length === 0 ? inputs : undefined;
+        const record = transformedInputs.length === 0 ? inputs : undefined;
         const G = tf.grads((...p: tf.Tensor[]) =>
-          summedLoss(model.logits(xb, head, p as tf.Tensor2D[], record), tb),
+          loss(model.logits(xb, head, p as tf.Tensor2D[], record), start, size),
         )(probes);
-        // (A²)ᵀ transposed once, explicitly: matMul's transposeA path is ~15× slower on WASM.
-        if (record) squaredInputs = inputs.map((a) => tf.transpose(tf.square(a)));
+        // f(A)ᵀ transposed once, explicitly: matMul's transposeA path is ~15× slower on WASM.
+        if (record) transformedInputs = inputs.map((a) => tf.transpose(elementwise(a)));
         acc = acc.map((s, j) => {
           const l = j >> 1;
-          const g2 = tf.square(G[l]);
-          return tf.add(s, j % 2 === 0 ? tf.matMul(squaredInputs[l], g2) : tf.sum(g2, 0));
+          const g = elementwise(G[l]);
+          return tf.add(s, j % 2 === 0 ? tf.matMul(transformedInputs[l], g) : tf.sum(g, 0));
         });
       }
       tf.dispose(inputs);
@@ -103,24 +113,25 @@ export function squaredGradientSums(
   return sums;
 }
 
-/** The reference: one example at a time, each gradient from autodiff, squared and summed. */
-export function squaredGradientSumsOneByOne(
+/** The reference: one example at a time, each gradient from autodiff, |·|^power and summed. */
+export function perExampleGradientSumsOneByOne(
   model: Mlp,
   x: tf.Tensor2D,
   head: number,
-  targets: readonly tf.Tensor2D[],
-) {
+  losses: readonly ChunkLoss[],
+  power: 1 | 2,
+): tf.Tensor[] {
+  const elementwise = power === 2 ? tf.square : tf.abs;
   const vars = model.path(head).flatMap((l) => [l.W, l.b]);
   let sums = vars.map((v) => tf.zerosLike(v) as tf.Tensor);
   for (let i = 0; i < x.shape[0]; i++) {
     const next = tf.tidy(() => {
       const xi = x.slice([i, 0], [1, -1]);
       let acc = sums;
-      for (const target of targets) {
-        const ti = target.slice([i, 0], [1, -1]);
-        const { value, grads } = tf.variableGrads(() => summedLoss(model.logits(xi, head), ti), vars);
+      for (const loss of losses) {
+        const { value, grads } = tf.variableGrads(() => loss(model.logits(xi, head), i, 1), vars);
         value.dispose();
-        acc = acc.map((s, k) => tf.add(s, tf.square(grads[vars[k].name])));
+        acc = acc.map((s, k) => tf.add(s, elementwise(grads[vars[k].name])));
       }
       return acc;
     });
@@ -129,6 +140,21 @@ export function squaredGradientSumsOneByOne(
   }
   return sums;
 }
+
+/** Σ over examples of squared per-example gradients of the Fisher's losses (see perExampleGradientSums). */
+export const squaredGradientSums = (
+  model: Mlp,
+  x: tf.Tensor2D,
+  head: number,
+  targets: readonly tf.Tensor2D[],
+) => perExampleGradientSums(model, x, head, targetLosses(targets), 2);
+
+export const squaredGradientSumsOneByOne = (
+  model: Mlp,
+  x: tf.Tensor2D,
+  head: number,
+  targets: readonly tf.Tensor2D[],
+) => perExampleGradientSumsOneByOne(model, x, head, targetLosses(targets), 2);
 
 /** The diagonal Fisher of the path to `head` on the examples `x` (with dataset one-hot `labels`). */
 export async function diagonalFisher(

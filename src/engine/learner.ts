@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { LayerImportance, MethodBoundary } from './boundary';
 import type { Batch } from './data/batches';
-import type { Hyperparameters } from './defaults';
-import { diagonalFisher } from './fisher';
-import type { MethodId } from './methodIds';
-import { createMethod } from './methods';
-import { PathIntegral } from './methods/si';
-import type { Method } from './methods/types';
+import { diagonalFisher, perExampleGradientSums } from './fisher';
+import { IMPORTANCE_MEASURES, type MethodId, methodModule } from './methods/registry';
+import type { BoundaryContext, MeasureState, MethodModule, PenaltyState } from './methods/types';
 import { crossEntropy, Mlp, type MlpWeights } from './model/mlp';
 import { applyAndMeasure, createOptimizer, type Optimizer } from './model/optimizer';
+import { PathIntegral } from './pathIntegral';
+import { QuadraticPenalty } from './penalty';
 import type { Rng } from './random';
+import type { RunningSettings } from './settings';
 
 /** Examples of one task, as tensors owned by the caller. */
 export interface TaskProbe {
@@ -17,30 +18,24 @@ export interface TaskProbe {
   head: number;
 }
 
-/** What a learner hands back when a task ends; arrays follow `Mlp.consolidatedNames()`. */
-export interface TaskClosing {
-  /** L(start) − L(end) on the task's loss probe. */
-  lossStart: number;
-  lossEnd: number;
-  /** Σω over the task: the path integral's estimate of L(start) − L(end). */
-  sumOmega: number;
-  fisher: Float32Array[];
-  /** This task's ω. */
-  omega: Float32Array[];
-  /** SI's cumulative Ω after this task. */
-  Omega: Float32Array[];
-}
-
 /**
  * One method's model, optimizers and state. The consolidated parameters share one optimizer;
  * each task-specific head has its own, so Adam's positional slots always see the same variables.
+ * Settings are read from the run's one `RunningSettings` when needed, never copied.
  */
 export class Learner {
   readonly model: Mlp;
-  readonly method: Method;
-  readonly path: PathIntegral;
-  private hp: Hyperparameters;
+  readonly method: MethodModule;
+  private readonly penalty: QuadraticPenalty;
+  private readonly penaltyState: PenaltyState | null;
+  private readonly measures: MeasureState[];
+  private readonly path: PathIntegral;
+  /** Position of each variable in `model.variables()`, by name (the path integral's order). */
+  private readonly variableIndex: Map<string, number>;
   private optimizers: Optimizer[] = [];
+  /** The optimizer kind the optimizers were built for, and the settings version last applied. */
+  private optimizerKind = '';
+  private syncedVersion = -1;
   private lossStart: tf.Scalar | null = null;
   private lossSum: tf.Scalar = tf.keep(tf.scalar(0));
   private lossCount = 0;
@@ -48,34 +43,50 @@ export class Learner {
   constructor(
     readonly id: MethodId,
     weights: MlpWeights,
-    hp: Hyperparameters,
+    private readonly settings: RunningSettings,
   ) {
-    this.hp = { ...hp };
+    this.method = methodModule(id);
     this.model = new Mlp(weights);
-    this.path = new PathIntegral(this.model.consolidated());
-    this.method = createMethod(id, this.hp, this.path);
-    this.resetOptimizers();
+    const variables = this.model.variables();
+    this.variableIndex = new Map(variables.map((v, k) => [v.name, k]));
+    const penalty = this.method.penalty;
+    this.penalty = new QuadraticPenalty(() => (penalty ? penalty.strength(settings) : 0));
+    this.penaltyState = penalty?.create(tf) ?? null;
+    // Every learner measures every method's declared importance at every boundary, whatever method
+    // it trains, because the panels compare them (ω, Ω, the Fisher, MAS's Ω) on any method's
+    // weights. So every learner keeps SI's path integral ω, the one per-step cost of that choice; it
+    // also gives the path-integral check its Σω, over every trained parameter, heads included.
+    this.measures = IMPORTANCE_MEASURES.map((m) => m.create(tf));
+    this.path = new PathIntegral(variables);
+    this.sync();
   }
 
   /** One optimizer step on `batch`. Synchronous: nothing is read back. */
   step(batch: Batch): void {
+    this.sync();
+    this.penalty.prepare();
     const shared = this.model.consolidated();
-    const headVars = batch.heads.map((h) => this.model.headVariables(h));
-    const vars = [...shared, ...headVars.flat()];
+    const heads = batch.heads
+      .map((h) => ({ h, vars: this.model.headVariables(h) }))
+      .filter((x) => x.vars.length);
+    const vars = [...shared, ...heads.flatMap((x) => x.vars)];
     const { value, grads } = tf.variableGrads(
       () => crossEntropy(this.model.batchLogits(batch), batch.y),
       vars,
     );
-    const g = shared.map((v) => grads[v.name]);
-    const total = g.map((gk, k) => this.method.addPenaltyGradient(k, shared[k], gk));
+    const g = vars.map((v) => grads[v.name]);
+    const total = shared.map((v, k) => this.penalty.addGradient(k, v, g[k]));
     const deltas = applyAndMeasure(this.optimizers[0], shared, total);
-    batch.heads.forEach((h, i) => {
-      if (headVars[i].length === 0) return;
-      this.optimizers[1 + h].applyGradients(
-        headVars[i].map((v) => ({ name: v.name, tensor: grads[v.name] })),
-      );
-    });
-    this.path.accumulate(g, deltas);
+    let offset = shared.length;
+    for (const { h, vars: hv } of heads) {
+      deltas.push(...applyAndMeasure(this.optimizers[1 + h], hv, g.slice(offset, offset + hv.length)));
+      offset += hv.length;
+    }
+    this.path.accumulate(
+      vars.map((v) => this.variableIndex.get(v.name)!),
+      g,
+      deltas,
+    );
     const previousSum = this.lossSum;
     this.lossSum = tf.keep(tf.add(previousSum, value));
     this.lossCount++;
@@ -95,51 +106,45 @@ export class Learner {
   }
 
   /**
-   * Ends a task: measures L(end), estimates the Fisher on `fisherProbe`, folds ω into Ω, lets the
-   * method consolidate, and reads everything back in one transfer.
+   * Ends a task: measures every declared importance on `probe`, lets the method set its penalty,
+   * measures L(end), restarts the path integral, and reads everything back in one transfer.
    */
-  async closeTask(lossProbe: TaskProbe, fisherProbe: TaskProbe, rng: Rng): Promise<TaskClosing> {
-    const shared = this.model.consolidated();
-    const fullFisher = await diagonalFisher(
-      this.model,
-      fisherProbe.x,
-      fisherProbe.y,
-      fisherProbe.head,
-      this.hp.fisher,
-      rng,
-    );
-    // Fisher of the path comes as trunk layers then the head; keep what is consolidated.
-    const fisher = fullFisher.slice(0, shared.length);
-    tf.dispose(fullFisher.slice(shared.length));
+  async closeTask(lossProbe: TaskProbe, probe: TaskProbe, rng: Rng): Promise<MethodBoundary> {
+    const thetas = this.model.variables();
+    const context = this.boundaryContext(thetas, probe, rng);
+    const values: tf.Tensor[][] = [];
+    for (const m of this.measures) values.push(await m.atBoundary(context));
+    const n = this.model.consolidated().length;
+    const consolidated = values.map((v) => v.slice(0, n));
+    const terms = this.penaltyState?.atBoundary({
+      tf,
+      settings: this.settings,
+      thetas: thetas.slice(0, n),
+      measure: (id) => {
+        const k = IMPORTANCE_MEASURES.findIndex((m) => m.id === id);
+        if (k < 0) throw new RangeError(`No importance measure "${id}".`);
+        return consolidated[k];
+      },
+    });
+    if (terms) this.penalty.set(terms);
     const lossEnd = this.lossOn(lossProbe);
-    const { omega, increment } = this.path.consolidate(shared, this.hp.xi);
-    tf.dispose(increment);
-    this.method.consolidate({ thetas: shared, fisher });
-    const sizes = shared.map((v) => v.size);
     const packed = tf.tidy(() =>
       tf.concat([
-        tf.stack([this.lossStart ?? lossEnd, lossEnd, tf.addN(omega.map((w) => tf.sum(w)))]),
-        ...[fisher, omega, this.path.Omega].flatMap((list) => list.map((t) => t.flatten())),
+        tf.stack([this.lossStart ?? lossEnd, lossEnd, this.path.total()]),
+        ...consolidated.flat().map((t) => t.flatten()),
       ]),
     );
-    tf.dispose([lossEnd, ...fisher, ...omega]);
+    tf.dispose([lossEnd, ...values.flat()]);
+    this.path.restart(thetas);
+    if (this.settings.hp.resetOptimizer) this.resetOptimizers();
     const flat = (await packed.data()) as Float32Array;
     packed.dispose();
-    let offset = 3;
-    const take = () =>
-      sizes.map((n) => {
-        const part = flat.slice(offset, offset + n);
-        offset += n;
-        return part;
-      });
-    if (this.hp.resetOptimizer) this.resetOptimizers();
     return {
+      method: this.id,
       lossStart: flat[0],
       lossEnd: flat[1],
       sumOmega: flat[2],
-      fisher: take(),
-      omega: take(),
-      Omega: take(),
+      layers: layerImportances(this.model, flat.subarray(3)),
     };
   }
 
@@ -149,8 +154,8 @@ export class Learner {
   }
 
   /** The penalty at the current weights (a new scalar). */
-  penalty(): tf.Scalar {
-    return this.method.penalty(this.model.consolidated());
+  penaltyValue(): tf.Scalar {
+    return this.penalty.value(this.model.consolidated());
   }
 
   /** Mean training loss since the last call (a new scalar; NaN-free: 0 when no step was taken). */
@@ -162,26 +167,80 @@ export class Learner {
     return mean as tf.Scalar;
   }
 
-  setHyperparameters(hp: Hyperparameters): void {
-    const optimizerChanged = hp.optimizer !== this.hp.optimizer || hp.adamEpsilon !== this.hp.adamEpsilon;
-    this.hp = { ...hp };
-    this.method.setHyperparameters(this.hp);
-    if (optimizerChanged) this.resetOptimizers();
-    else for (const o of this.optimizers) o.setLearningRate(hp.learningRate);
+  /** The engine's per-example machinery on `probe`, for the importance measures. */
+  private boundaryContext(thetas: readonly tf.Tensor[], probe: TaskProbe, rng: Rng): BoundaryContext {
+    const { model, settings } = this;
+    const spread = (onPath: tf.Tensor[]) => model.spreadOverVariables(probe.head, onPath);
+    return {
+      tf,
+      settings,
+      thetas,
+      path: { omega: this.path.omega, start: this.path.start },
+      probeSize: probe.x.shape[0],
+      fisher: async () =>
+        spread(await diagonalFisher(model, probe.x, probe.y, probe.head, settings.hp.fisher, rng)),
+      perExampleGradientSums: (loss, power) =>
+        spread(perExampleGradientSums(model, probe.x, probe.head, [(logits) => loss(logits)], power)),
+    };
+  }
+
+  /** Applies settings that changed since the last step: a new optimizer kind, or learning rate. */
+  private sync(): void {
+    if (this.syncedVersion === this.settings.version) return;
+    this.syncedVersion = this.settings.version;
+    const { optimizer, adamEpsilon } = this.settings.hp;
+    const kind = `${optimizer} ${adamEpsilon}`;
+    if (kind !== this.optimizerKind) {
+      this.optimizerKind = kind;
+      this.resetOptimizers();
+    } else {
+      for (const o of this.optimizers) o.setLearningRate(this.settings.learningRate(this.id));
+    }
   }
 
   private resetOptimizers(): void {
     for (const o of this.optimizers) o.dispose();
+    const { optimizer, adamEpsilon } = this.settings.hp;
+    const learningRate = this.settings.learningRate(this.id);
     this.optimizers = Array.from({ length: 1 + (this.model.multiHead ? this.model.heads.length : 0) }, () =>
-      createOptimizer(this.hp),
+      createOptimizer({ optimizer, adamEpsilon, learningRate }),
     );
   }
 
   dispose(): void {
     for (const o of this.optimizers) o.dispose();
+    for (const m of this.measures) m.dispose();
     tf.dispose([this.lossSum, ...(this.lossStart ? [this.lossStart] : [])]);
-    this.method.dispose();
+    this.penaltyState?.dispose();
+    this.penalty.dispose();
     this.path.dispose();
     this.model.dispose();
   }
+}
+
+/**
+ * Groups the consolidated parameters by layer ("layer 1 W", "layer 1 b" → "layer 1"); `flat` holds
+ * every measure's values on every consolidated parameter, measure by measure.
+ */
+function layerImportances(model: Mlp, flat: Float32Array): LayerImportance[] {
+  const names = model.consolidatedNames();
+  const sizes = model.consolidated().map((v) => v.size);
+  const perMeasure = sizes.reduce((a, b) => a + b, 0);
+  const layers = [...new Set(names.map((n) => n.replace(/ [Wb]$/, '')))];
+  return layers.map((layer) => {
+    const params = names.flatMap((n, k) => (n.startsWith(`${layer} `) ? [k] : []));
+    return {
+      layer,
+      measures: IMPORTANCE_MEASURES.map((m, i) => {
+        const values = new Float32Array(params.reduce((s, k) => s + sizes[k], 0));
+        let o = 0;
+        for (const k of params) {
+          const start = i * perMeasure + sizes.slice(0, k).reduce((a, b) => a + b, 0);
+          values.set(flat.subarray(start, start + sizes[k]), o);
+          o += sizes[k];
+        }
+        return { id: m.id, values };
+      }),
+    };
+  });
 }

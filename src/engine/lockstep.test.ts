@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { measureOf } from './boundary';
 import type { ScenarioSpec } from './data/scenarios';
 import { Lockstep } from './lockstep';
-import type { MethodId } from './methodIds';
+import { IMPORTANCE_MEASURES, METHOD_IDS, type MethodId } from './methods/registry';
 import { fakeMnist, useCpuBackend } from './testSupport';
 
 beforeAll(useCpuBackend);
@@ -13,9 +14,7 @@ const small = {
   evalSubset: 20,
   hyperparameters: { batchSize: 16, fisherSamples: 40, lambdaEwc: 10, c: 1 },
 };
-const allMethods = ['sgd', 'l2', 'ewc', 'si', 'joint'] as const;
-
-function make(spec: ScenarioSpec, seed: number, methods: readonly MethodId[] = allMethods) {
+function make(spec: ScenarioSpec, seed: number, methods: readonly MethodId[] = METHOD_IDS) {
   return new Lockstep({ data, spec, seed, methods, ...small });
 }
 
@@ -26,8 +25,10 @@ async function fingerprint(seed: number) {
   for (const task of [1, 2, 0]) {
     for (let s = 0; s < 4; s++) lockstep.step();
     const report = await lockstep.switchTask(task);
-    for (const m of report!.methods)
-      numbers.push(m.lossStart, m.lossEnd, m.sumOmega, m.layers[0].fisher[3], m.layers[0].Omega[3]);
+    for (const m of report!.methods) {
+      numbers.push(m.lossStart, m.lossEnd, m.sumOmega);
+      for (const { values } of m.layers[0].measures) numbers.push(values[3]);
+    }
   }
   const evaluation = await lockstep.evaluate();
   numbers.push(...evaluation.accuracy.flat(), ...evaluation.trainLoss, ...evaluation.penalty);
@@ -97,18 +98,22 @@ describe('Lockstep', () => {
     lockstep.dispose();
   });
 
-  it('reports Σω near the loss drop, and an Ω that only SI uses but every method has', async () => {
+  it('reports Σω near the loss drop, and every declared importance for every method', async () => {
     const lockstep = make({ protocol: 'permuted-mnist', tasks: 2 }, 5, ['sgd', 'si']);
     lockstep.setHyperparameters({ learningRate: 5e-3 });
     for (let s = 0; s < 60; s++) lockstep.step();
     const report = await lockstep.switchTask(1);
     for (const m of report!.methods) {
-      expect(m.lossDrop).toBeGreaterThan(0.1);
+      const drop = m.lossStart - m.lossEnd;
+      expect(drop).toBeGreaterThan(0.1);
       // Minibatch noise makes Σω overestimate the drop somewhat (the SI talk's "deviation due to noise").
-      expect(m.sumOmega / m.lossDrop).toBeGreaterThan(0.8);
-      expect(m.sumOmega / m.lossDrop).toBeLessThan(1.5);
-      expect(m.layers[0].Omega.some((v) => v > 0)).toBe(true);
-      expect(Number.isFinite(m.layers[0].fisherVsOmega.spearman)).toBe(true);
+      expect(m.sumOmega / drop).toBeGreaterThan(0.8);
+      expect(m.sumOmega / drop).toBeLessThan(1.5);
+      for (const layer of m.layers) {
+        expect(layer.measures.map((x) => x.id)).toEqual(IMPORTANCE_MEASURES.map((x) => x.id));
+        for (const { values } of layer.measures) expect(values.length).toBe(layer.measures[0].values.length);
+      }
+      for (const id of ['fisher', 'Omega']) expect(measureOf(m.layers[0], id)!.some((v) => v > 0)).toBe(true);
     }
     lockstep.dispose();
   });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { MethodBoundary, TaskBoundaryReport } from './boundary';
 import {
   type Batch,
   BatchStream,
@@ -9,20 +10,21 @@ import {
   trainPool,
 } from './data/batches';
 import type { MnistData } from './data/mnistAsset';
-import { buildScenario, type Scenario, type ScenarioSpec } from './data/scenarios';
+import { buildScenario, type Scenario, type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
 import {
   DEFAULT_EVAL_EVERY,
   DEFAULT_EVAL_SUBSET,
   DEFAULT_HIDDEN,
-  DEFAULT_HYPERPARAMETERS,
   type Hyperparameters,
   LOSS_PROBE_SIZE,
+  recommendedHyperparameters,
 } from './defaults';
-import { Learner, type TaskClosing, type TaskProbe } from './learner';
-import type { MethodId } from './methodIds';
-import { pearson, spearman } from './metrics';
+import { Learner, type TaskProbe } from './learner';
+import type { MethodId } from './methods/registry';
+import type { DataSource } from './methods/types';
 import { correctCount, initialWeights } from './model/mlp';
 import { createRng, deriveSeed } from './random';
+import { RunningSettings } from './settings';
 
 export interface LockstepOptions {
   data: MnistData;
@@ -30,47 +32,14 @@ export interface LockstepOptions {
   methods: readonly MethodId[];
   seed: number;
   hidden?: readonly number[];
+  /**
+   * The run's settings, owned by the caller (the worker's runner) and read live; without them the
+   * lockstep owns settings of its own: the scenario's recommended values with `hyperparameters` on top.
+   */
+  settings?: RunningSettings;
   hyperparameters?: Partial<Hyperparameters>;
   /** Test examples per task in the fixed evaluation subset. */
   evalSubset?: number;
-}
-
-export interface Correlation {
-  pearson: number;
-  spearman: number;
-}
-
-/** One layer's importances at a task boundary (W and b together), and how they agree. */
-export interface LayerImportance {
-  layer: string;
-  /** Parameter names, e.g. ["layer 1 W", "layer 1 b"]; the arrays below concatenate them. */
-  params: string[];
-  fisher: Float32Array;
-  omega: Float32Array;
-  Omega: Float32Array;
-  fisherVsOmega: Correlation;
-  fisherVsSiImportance: Correlation;
-}
-
-export interface MethodBoundary {
-  method: MethodId;
-  lossStart: number;
-  lossEnd: number;
-  /** L(start) − L(end) on the task's loss probe (training data). */
-  lossDrop: number;
-  /**
-   * Σω, the path integral's estimate of the same drop: −Σω = ∫g·dθ ≈ L(end) − L(start) (SI Eq. 3),
-   * so Σω ≈ L(start) − L(end). With finite Adam steps it overestimates the drop somewhat.
-   */
-  sumOmega: number;
-  layers: LayerImportance[];
-}
-
-export interface TaskBoundaryReport {
-  /** The task that just ended. */
-  task: number;
-  steps: number;
-  methods: MethodBoundary[];
 }
 
 export interface Evaluation {
@@ -93,7 +62,7 @@ export class Lockstep {
   readonly scenario: Scenario;
   readonly methods: readonly MethodId[];
   readonly learners: Learner[];
-  private hp: Hyperparameters;
+  readonly settings: RunningSettings;
   private readonly seed: number;
   private task = 0;
   private steps = 0;
@@ -107,15 +76,20 @@ export class Lockstep {
 
   constructor(options: LockstepOptions) {
     this.seed = options.seed;
-    this.hp = { ...DEFAULT_HYPERPARAMETERS, ...options.hyperparameters };
     this.scenario = buildScenario(options.data, options.spec, options.seed);
+    this.settings =
+      options.settings ??
+      new RunningSettings({
+        ...recommendedHyperparameters(scenarioKeyOf(options.spec)),
+        ...options.hyperparameters,
+      });
     this.methods = [...options.methods];
     const { inputSize, classes, heads } = this.scenario;
     const weights = initialWeights(
       { inputSize, classes, heads, hidden: options.hidden ?? DEFAULT_HIDDEN },
       options.seed,
     );
-    this.learners = this.methods.map((id) => new Learner(id, weights, this.hp));
+    this.learners = this.methods.map((id) => new Learner(id, weights, this.settings));
     this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
     const evalSize = options.evalSubset ?? DEFAULT_EVAL_SUBSET;
     this.evalSets = this.scenario.tasks.map((_, t) =>
@@ -136,10 +110,6 @@ export class Lockstep {
     return this.steps;
   }
 
-  get hyperparameters(): Readonly<Hyperparameters> {
-    return this.hp;
-  }
-
   /** Steps trained since the current task began. */
   get stepsInCurrentTask(): number {
     return this.stepsInTask;
@@ -155,19 +125,30 @@ export class Lockstep {
     return [...this.seen];
   }
 
-  /** One minibatch step for every learner. Nothing is read back. */
+  /**
+   * One minibatch step for every learner. Nothing is read back. Every learner trains on the same
+   * minibatch of the current task, except those whose method draws from another source.
+   */
   step(): void {
-    const stream = this.streams.get(this.task)!;
-    const batch = makeBatch(this.scenario, stream.next(this.hp.batchSize), 'train');
-    const needsJoint = this.learners.some((l) => l.method.trainsOnAllSeenTasks);
-    const jointBatch = needsJoint
-      ? makeBatch(this.scenario, this.jointStream.next(this.hp.batchSize), 'train')
-      : null;
+    const { batchSize } = this.settings.hp;
+    const refs = this.streams.get(this.task)!.next(batchSize);
+    const batches = new Map<DataSource['kind'], Batch>();
+    const batchFor = (source: DataSource): Batch => {
+      let batch = batches.get(source.kind);
+      if (!batch) {
+        batch = makeBatch(
+          this.scenario,
+          source.kind === 'seen' ? this.jointStream.next(batchSize) : refs,
+          'train',
+        );
+        batches.set(source.kind, batch);
+      }
+      return batch;
+    };
     this.learners.forEach((learner, m) => {
-      if (!this.halted.has(m)) learner.step(learner.method.trainsOnAllSeenTasks ? jointBatch! : batch);
+      if (!this.halted.has(m)) learner.step(batchFor(learner.method.data));
     });
-    disposeBatch(batch);
-    if (jointBatch) disposeBatch(jointBatch);
+    for (const batch of batches.values()) disposeBatch(batch);
     this.steps++;
     this.stepsInTask++;
   }
@@ -238,7 +219,7 @@ export class Lockstep {
       tf.concat([
         tf.stack(counts.flat()),
         tf.stack(this.learners.map((l) => l.takeMeanLoss())),
-        tf.stack(this.learners.map((l) => l.penalty())),
+        tf.stack(this.learners.map((l) => l.penaltyValue())),
       ]),
     );
     tf.dispose(counts.flat());
@@ -257,8 +238,7 @@ export class Lockstep {
 
   /** Changes settings between steps (learning rate, batch size, c, λ, ξ, Fisher settings, …). */
   setHyperparameters(patch: Partial<Hyperparameters>): void {
-    this.hp = { ...this.hp, ...patch };
-    for (const learner of this.learners) learner.setHyperparameters(this.hp);
+    this.settings.update(patch);
   }
 
   dispose(): void {
@@ -298,55 +278,14 @@ export class Lockstep {
 
   private async closeTask(): Promise<TaskBoundaryReport> {
     const lossProbe = this.probe(this.task, LOSS_PROBE_SIZE, 'loss');
-    const fisherProbe = this.probe(this.task, this.hp.fisherSamples, 'fisher');
+    const fisherProbe = this.probe(this.task, this.settings.hp.fisherSamples, 'fisher');
     const fisherSeed = deriveSeed(this.seed, 'fisher-sample', this.boundaries++);
-    const closings: TaskClosing[] = [];
+    const methods: MethodBoundary[] = [];
     for (const learner of this.learners) {
       // Every learner samples the same labels given the same probabilities: one seed, fresh stream each.
-      closings.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
+      methods.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
     }
     tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
-    const names = this.learners[0].model.consolidatedNames();
-    return {
-      task: this.task,
-      steps: this.stepsInTask,
-      methods: closings.map((c, m) => ({
-        method: this.methods[m],
-        lossStart: c.lossStart,
-        lossEnd: c.lossEnd,
-        lossDrop: c.lossStart - c.lossEnd,
-        sumOmega: c.sumOmega,
-        layers: layerImportances(names, c),
-      })),
-    };
+    return { task: this.task, steps: this.stepsInTask, methods };
   }
-}
-
-/** Groups W and b of each layer ("layer 1 W", "layer 1 b" → "layer 1") and correlates them. */
-function layerImportances(names: string[], c: TaskClosing): LayerImportance[] {
-  const layers = [...new Set(names.map((n) => n.replace(/ [Wb]$/, '')))];
-  const join = (parts: Float32Array[], idx: number[]) => {
-    const out = new Float32Array(idx.reduce((s, k) => s + parts[k].length, 0));
-    let o = 0;
-    for (const k of idx) {
-      out.set(parts[k], o);
-      o += parts[k].length;
-    }
-    return out;
-  };
-  return layers.map((layer) => {
-    const idx = names.flatMap((n, k) => (n.startsWith(`${layer} `) ? [k] : []));
-    const fisher = join(c.fisher, idx);
-    const omega = join(c.omega, idx);
-    const Omega = join(c.Omega, idx);
-    return {
-      layer,
-      params: idx.map((k) => names[k]),
-      fisher,
-      omega,
-      Omega,
-      fisherVsOmega: { pearson: pearson(fisher, omega), spearman: spearman(fisher, omega) },
-      fisherVsSiImportance: { pearson: pearson(fisher, Omega), spearman: spearman(fisher, Omega) },
-    };
-  });
 }

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { LayerImportance } from '../engine/boundary';
 import { pearson, spearman } from '../engine/metrics';
 import type { TaskSwitch } from '../store/results';
-import type { LayerImportances } from '../worker/protocol';
 import { layersAt, logHistogram, logScatter, pathIntegralPoints } from './importanceData';
 
-function layer(name: string, fisher: number[], Omega: number[]): LayerImportances {
+function layer(name: string, fisher: number[], Omega: number[]): LayerImportance {
   return {
     layer: name,
-    fisher: Float32Array.from(fisher),
-    omega: Float32Array.from(Omega.map((v) => v / 2)),
-    Omega: Float32Array.from(Omega),
-    pearson: 0,
-    spearman: 0,
+    measures: [
+      { id: 'fisher', values: Float32Array.from(fisher) },
+      { id: 'omega', values: Float32Array.from(Omega.map((v) => v / 2)) },
+      { id: 'Omega', values: Float32Array.from(Omega) },
+    ],
   };
 }
+const values = (l: LayerImportance, id: string) => l.measures.find((m) => m.id === id)!.values;
 
 const l1 = layer('layer 1', [1e-3, 1e-2, 1e-1, 1], [2e-4, 1e-3, 3e-2, 0.5]);
 const l2 = layer('output', [0, 1e-4, 1e-2], [1e-5, -1, 1e-1]);
@@ -30,28 +31,35 @@ function sw(from: number, sumOmega: number, lossStart: number, lossEnd: number):
 
 describe('ω versus Fisher scatter', () => {
   it('matches a direct computation of the log values and the correlations', () => {
-    const s = logScatter([l1], 'Omega');
-    const lx = [...l1.fisher].map(Math.log10);
-    const ly = [...l1.Omega].map(Math.log10);
+    const s = logScatter([l1], 'fisher', 'Omega');
+    const lx = [...values(l1, 'fisher')].map(Math.log10);
+    const ly = [...values(l1, 'Omega')].map(Math.log10);
     expect([...s.x].map((v, i) => v - lx[i]).every((d) => Math.abs(d) < 1e-5)).toBe(true);
     expect(s.pearsonLog).toBeCloseTo(pearson(lx, ly), 5);
-    expect(s.spearman).toBeCloseTo(spearman(l1.fisher, l1.Omega), 10);
+    expect(s.spearman).toBeCloseTo(spearman(values(l1, 'fisher'), values(l1, 'Omega')), 10);
     expect(s.clipped).toBe(0);
   });
 
   it('puts the default floor a decade below the smallest positive value', () => {
-    const s = logScatter([l2], 'Omega');
+    const s = logScatter([l2], 'fisher', 'Omega');
     expect(s.floor).toBeCloseTo(1e-6, 12);
     expect(s.y[1]).toBeCloseTo(-6);
   });
 
   it('clips zeros and negatives to the floor and counts them, colouring by layer', () => {
-    const s = logScatter([l1, l2], 'omega', 1e-8);
+    const s = logScatter([l1, l2], 'fisher', 'omega', 1e-8);
     expect(s.clipped).toBe(2);
     expect(s.x[4]).toBeCloseTo(-8);
     expect(s.y[5]).toBeCloseTo(-8);
     expect([...s.layer]).toEqual([0, 0, 0, 0, 1, 1, 1]);
     expect(s.y[0]).toBeCloseTo(Math.log10(1e-4), 4);
+  });
+
+  it('puts any reported measure on either axis, and nothing for a measure the run did not report', () => {
+    const s = logScatter([l1], 'Omega', 'fisher');
+    expect(s.x[2]).toBeCloseTo(Math.log10(3e-2), 4);
+    expect(s.y[2]).toBeCloseTo(-1, 4);
+    expect(logScatter([l1], 'fisher', 'mas').x).toHaveLength(0);
   });
 
   it('finds one method’s layer at a boundary', () => {

@@ -1,10 +1,7 @@
+import { type LayerImportance, measureOf } from '../engine/boundary';
 import type { MethodId } from '../engine/methodIds';
 import { pearson, spearman } from '../engine/metrics';
 import type { TaskSwitch } from '../store/results';
-import type { LayerImportances } from '../worker/protocol';
-
-/** SI's importance: this task's path integral ω, or the cumulative Ω = Σ ω/(Δ²+ξ) the penalty uses. */
-export type SiQuantity = 'omega' | 'Omega';
 
 /** The boundaries that consolidated something, with their index into `switches`. */
 export function consolidatedBoundaries(switches: readonly TaskSwitch[]): { index: number; sw: TaskSwitch }[] {
@@ -16,13 +13,13 @@ export function layersAt(
   sw: TaskSwitch | undefined,
   method: MethodId,
   layer: string | null,
-): LayerImportances[] {
+): LayerImportance[] {
   const b = sw?.boundary?.find((x) => x.method === method);
   return (b?.layers ?? []).filter((l) => layer === null || l.layer === layer);
 }
 
 export interface LogScatter {
-  /** log₁₀ of the values, clipped at the floor; x = Fisher, y = SI's importance. */
+  /** log₁₀ of the values, clipped at the floor: one importance measure on x, another on y. */
   x: Float32Array;
   y: Float32Array;
   /** The layer index of every point (for its colour). */
@@ -51,13 +48,21 @@ export function floorBelow(...arrays: ArrayLike<number>[]): number {
 
 const log10Clipped = (v: number, floor: number) => Math.log10(Math.max(v, floor));
 
-/** The ω-vs-Fisher scatter of the given layers, on log axes with a floor. */
+const NONE = new Float32Array(0);
+
+/** The scatter of measure `xId` against measure `yId` on the given layers, on log axes with a floor. */
 export function logScatter(
-  layers: readonly LayerImportances[],
-  quantity: SiQuantity,
-  floor = floorBelow(...layers.flatMap((l) => [l.fisher, l[quantity]])),
+  layers: readonly LayerImportance[],
+  xId: string,
+  yId: string,
+  floor = floorBelow(...layers.flatMap((l) => [measureOf(l, xId) ?? NONE, measureOf(l, yId) ?? NONE])),
 ): LogScatter {
-  const n = layers.reduce((s, l) => s + l.fisher.length, 0);
+  const pairs = layers.map((l) => {
+    const xs = measureOf(l, xId) ?? NONE;
+    const ys = measureOf(l, yId) ?? NONE;
+    return xs.length === ys.length ? [xs, ys] : [NONE, NONE];
+  });
+  const n = pairs.reduce((s, [xs]) => s + xs.length, 0);
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   const layer = new Uint8Array(n);
@@ -65,15 +70,14 @@ export function logScatter(
   const rawY = new Float64Array(n);
   let clipped = 0;
   let o = 0;
-  layers.forEach((l, k) => {
-    const si = l[quantity];
-    for (let i = 0; i < l.fisher.length; i++, o++) {
-      rawX[o] = l.fisher[i];
-      rawY[o] = si[i];
-      x[o] = log10Clipped(l.fisher[i], floor);
-      y[o] = log10Clipped(si[i], floor);
+  pairs.forEach(([xs, ys], k) => {
+    for (let i = 0; i < xs.length; i++, o++) {
+      rawX[o] = xs[i];
+      rawY[o] = ys[i];
+      x[o] = log10Clipped(xs[i], floor);
+      y[o] = log10Clipped(ys[i], floor);
       layer[o] = k;
-      if (!(l.fisher[i] > floor && si[i] > floor)) clipped++;
+      if (!(xs[i] > floor && ys[i] > floor)) clipped++;
     }
   });
   return { x, y, layer, clipped, floor, pearsonLog: pearson(x, y), spearman: spearman(rawX, rawY) };

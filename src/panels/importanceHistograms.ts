@@ -4,6 +4,7 @@
  * strongly protected. Zeros cannot go on a log axis; each histogram says how many it left out.
  */
 import * as d3 from 'd3';
+import { measureOf } from '../engine/boundary';
 import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
@@ -31,8 +32,8 @@ export function histogramCells(s: ResultsState, boundary: number): Cell[] {
   const sw = chosenBoundary(s.switches, boundary);
   const methods = s.config?.methods ?? [];
   const rows = [
-    { what: 'Omega' as const, symbol: 'Ω', method: sourceOf(methods, 'si') },
-    { what: 'fisher' as const, symbol: 'F', method: sourceOf(methods, 'ewc') },
+    { what: 'Omega', symbol: 'Ω', method: sourceOf(methods, 'si') },
+    { what: 'fisher', symbol: 'F', method: sourceOf(methods, 'ewc') },
   ];
   return rows.flatMap(({ what, symbol, method }) =>
     method
@@ -40,7 +41,7 @@ export function histogramCells(s: ResultsState, boundary: number): Cell[] {
           key: `${what}-${l.layer}`,
           title: `${symbol} (${METHOD_LABELS[method]}), ${l.layer}`,
           color: METHOD_COLORS[method],
-          hist: logHistogram(l[what], BINS),
+          hist: logHistogram(measureOf(l, what) ?? [], BINS),
         }))
       : [],
   );

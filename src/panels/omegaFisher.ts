@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { type LogScatter, layersAt, logScatter } from './importanceData';
-import { chosenBoundary, type ImportanceOptions, QUANTITY_LABELS } from './importanceOptions';
+import { chosenBoundary, type ImportanceOptions, measureLabel } from './importanceOptions';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
 
@@ -42,7 +42,7 @@ export function omegaFisherScatter(
 ): { scatter: LogScatter; layers: string[] } | null {
   const layers = layersAt(chosenBoundary(s.switches, o.boundary), o.method, o.layer);
   if (layers.length === 0) return null;
-  return { scatter: logScatter(layers, o.quantity), layers: layers.map((l) => l.layer) };
+  return { scatter: logScatter(layers, o.x, o.y), layers: layers.map((l) => l.layer) };
 }
 
 export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: ImportanceOptions): void {
@@ -94,8 +94,8 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
     .attr('transform', `translate(0,${h})`)
     .call(d3.axisBottom(x).ticks(6).tickFormat(pow));
   layer(g, 'y-axis axis').call(d3.axisLeft(y).ticks(5).tickFormat(pow));
-  axisTitle(g, 'x-title', `Fisher F (diagonal, ${METHOD_LABELS[o.method]}’s weights)`, w / 2, h + 44);
-  axisTitle(g, 'y-title', QUANTITY_LABELS[o.quantity], -62, h / 2, true);
+  axisTitle(g, 'x-title', `${measureLabel(o.x)}, ${METHOD_LABELS[o.method]}’s weights`, w / 2, h + 44);
+  axisTitle(g, 'y-title', measureLabel(o.y), -62, h / 2, true);
   svg.attr('data-points', scatter.x.length);
   const f = d3.format('.2f');
   const stats = [
@@ -127,8 +127,11 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
 
 export function omegaFisherCsv(s: ResultsState, o: ImportanceOptions): (string | number)[][] {
   const layers = layersAt(chosenBoundary(s.switches, o.boundary), o.method, o.layer);
+  const ids = layers[0]?.measures.map((m) => m.id) ?? [];
   return [
-    ['layer', 'index', 'fisher', 'omega', 'Omega'],
-    ...layers.flatMap((l) => Array.from(l.fisher, (f, i) => [l.layer, i, f, l.omega[i], l.Omega[i]])),
+    ['layer', 'index', ...ids],
+    ...layers.flatMap((l) =>
+      Array.from(l.measures[0]?.values ?? [], (_, i) => [l.layer, i, ...l.measures.map((m) => m.values[i])]),
+    ),
   ];
 }

@@ -3,7 +3,7 @@ import type { MethodId } from '../engine/methodIds';
 import type {
   BackendEvent,
   LandscapeEvent,
-  MethodBoundaryEvent,
+  MethodBoundary,
   Phase,
   RunConfig,
   WorkerErrorEvent,
@@ -26,7 +26,7 @@ export interface TaskSwitch {
   to: number;
   /** Accuracy of every method on every task when `from` ended (methods × tasks): a row of R. */
   accuracy: Float32Array;
-  boundary: MethodBoundaryEvent[] | null;
+  boundary: MethodBoundary[] | null;
 }
 
 /** What the worker has streamed so far. Written only by `applyEvent` and the reset helpers. */

@@ -1,6 +1,7 @@
 /** How the URL settings map onto the worker's run configuration, hyperparameters and pacing. */
-import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
-import type { MethodId } from '../engine/methodIds';
+import { DEFAULT_SHARED_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
+import { learningRateKey, METHOD_IDS, METHOD_PARAMS, type ParamKey } from '../engine/methods/registry';
+import type { LearningRateOverrides } from '../engine/settings';
 import type { Pacing, RunConfig } from '../worker/protocol';
 import type { UrlSettings } from './urlParams';
 
@@ -16,26 +17,19 @@ export function runConfigOf(s: UrlSettings): RunConfig {
 }
 
 /** Learning rates that differ from the shared one, by method (a 0 in the settings means shared). */
-export function learningRateOverridesOf(s: UrlSettings): Partial<Record<MethodId, number>> {
-  const byMethod: Record<MethodId, number> = {
-    sgd: s.lrSgd,
-    l2: s.lrL2,
-    ewc: s.lrEwc,
-    si: s.lrSi,
-    joint: s.lrJoint,
-  };
-  return Object.fromEntries(Object.entries(byMethod).filter(([, lr]) => lr > 0));
+export function learningRateOverridesOf(s: UrlSettings): LearningRateOverrides {
+  return Object.fromEntries(
+    METHOD_IDS.flatMap((id) => (s[learningRateKey(id)] > 0 ? [[id, s[learningRateKey(id)]]] : [])),
+  );
 }
 
 export function hyperparametersOf(s: UrlSettings): Hyperparameters {
+  const params = Object.fromEntries(METHOD_PARAMS.map((p) => [p.key, s[p.key]])) as Record<ParamKey, number>; // keys: every parameter
   return {
-    ...DEFAULT_HYPERPARAMETERS,
+    ...DEFAULT_SHARED_HYPERPARAMETERS,
+    ...params,
     learningRate: s.lr,
     batchSize: s.batch,
-    c: s.c,
-    xi: s.xi,
-    lambdaL2: s.lambdaL2,
-    lambdaEwc: s.lambdaEwc,
     fisher: s.fisher,
     fisherSamples: s.samples,
     ewcOnline: s.online,

@@ -73,7 +73,6 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
           lossStart: b.lossStart,
           lossEnd: b.lossEnd,
           sumOmega: b.sumOmega,
-          layers: b.layers.map((l) => ({ layer: l.layer, pearson: l.pearson, spearman: l.spearman })),
         })),
       })),
       diverged: results.diverged,

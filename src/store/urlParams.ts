@@ -3,13 +3,22 @@
  * its default and is listed in `ignored`, so the page can say what it dropped and keep the rest.
  * `v` is the format version of the link, so a later format can still read old links.
  */
+import { scenarioKeyOf } from '../engine/data/scenarios';
 import {
   DEFAULT_HIDDEN,
-  DEFAULT_HYPERPARAMETERS,
   DEFAULT_PERMUTED_TASKS,
+  DEFAULT_SHARED_HYPERPARAMETERS,
   MAX_PERMUTED_TASKS,
 } from '../engine/defaults';
-import { METHOD_IDS, type MethodId } from '../engine/methodIds';
+import {
+  type LearningRateKey,
+  learningRateKey,
+  METHOD_IDS,
+  METHOD_PARAMS,
+  type MethodId,
+  type ParamKey,
+  recommendedParams,
+} from '../engine/methods/registry';
 
 export const URL_FORMAT_VERSION = 1;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -22,7 +31,8 @@ export const PROTOCOLS = ['split-mnist', 'permuted-mnist'] as const;
 export const SPLIT_SCENARIOS = ['task', 'domain', 'class'] as const;
 export const FISHER_ESTIMATORS = ['sampled', 'exact', 'empirical'] as const;
 
-export interface UrlSettings {
+/** The page's and the run's own settings; each method's parameters and learning rate come on top. */
+interface BaseUrlSettings {
   view: View;
   /** The guided lesson's scene, 1-based; 0 = no lesson (free play). */
   scene: number;
@@ -40,17 +50,7 @@ export interface UrlSettings {
   /** Hidden layer sizes of the MLP. */
   hidden: number[];
   lr: number;
-  /** Per-method learning rates; 0 means the shared one. */
-  lrSgd: number;
-  lrL2: number;
-  lrEwc: number;
-  lrSi: number;
-  lrJoint: number;
   batch: number;
-  c: number;
-  xi: number;
-  lambdaL2: number;
-  lambdaEwc: number;
   fisher: (typeof FISHER_ESTIMATORS)[number];
   samples: number;
   online: boolean;
@@ -61,8 +61,14 @@ export interface UrlSettings {
   speed: number;
 }
 
-const hp = DEFAULT_HYPERPARAMETERS;
-export const URL_DEFAULTS: Readonly<UrlSettings> = {
+/**
+ * Every setting in the URL: the base ones, each method parameter under its key (c, xi, lambdaEwc…)
+ * and each method's own learning rate (lrSgd, lrEwc…; 0 means the shared one), from the registry.
+ */
+export type UrlSettings = BaseUrlSettings & Record<ParamKey, number> & Record<LearningRateKey, number>;
+
+const hp = DEFAULT_SHARED_HYPERPARAMETERS;
+const BASE_DEFAULTS: Readonly<BaseUrlSettings> = {
   view: 'network',
   scene: 0,
   embed: false,
@@ -75,22 +81,25 @@ export const URL_DEFAULTS: Readonly<UrlSettings> = {
   seed: 0,
   hidden: [...DEFAULT_HIDDEN],
   lr: hp.learningRate,
-  lrSgd: 0,
-  lrL2: 0,
-  lrEwc: 0,
-  lrSi: 0,
-  lrJoint: 0,
   batch: hp.batchSize,
-  c: hp.c,
-  xi: hp.xi,
-  lambdaL2: hp.lambdaL2,
-  lambdaEwc: hp.lambdaEwc,
   fisher: hp.fisher,
   samples: hp.fisherSamples,
   online: hp.ewcOnline,
   gamma: hp.gamma,
   epochs: 0,
   speed: 0,
+};
+
+const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), 0])) as Record<
+  LearningRateKey,
+  number
+>; // keys: every method
+
+/** Method parameters default to their recommended value in the default scenario. */
+export const URL_DEFAULTS: Readonly<UrlSettings> = {
+  ...BASE_DEFAULTS,
+  ...recommendedParams(scenarioKeyOf(BASE_DEFAULTS)),
+  ...learningRateDefaults,
 };
 
 export interface Field<T> {
@@ -140,7 +149,7 @@ const layerSizes: Field<number[]> = {
   format: (v) => v.join(','),
 };
 
-const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
+const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } = {
   view: oneOf(VIEWS),
   scene: number(0, 99, true),
   embed: bool,
@@ -153,16 +162,7 @@ const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
   seed: number(0, 2 ** 31 - 1, true),
   hidden: layerSizes,
   lr: number(1e-6, 10),
-  lrSgd: number(0, 1e4),
-  lrL2: number(0, 1e4),
-  lrEwc: number(0, 1e4),
-  lrSi: number(0, 1e4),
-  lrJoint: number(0, 1e4),
   batch: number(1, 1024, true),
-  c: number(0, 1e6),
-  xi: number(1e-9, 1e3),
-  lambdaL2: number(0, 1e6),
-  lambdaEwc: number(0, 1e9),
   fisher: oneOf(FISHER_ESTIMATORS),
   samples: number(10, 8000, true),
   online: bool,
@@ -170,6 +170,15 @@ const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
   epochs: number(0, 100, true),
   speed: number(0, 10_000, true),
 };
+
+/** The largest per-method learning rate a link may give. */
+export const MAX_METHOD_LEARNING_RATE = 1e4;
+
+const FIELDS = {
+  ...BASE_FIELDS,
+  ...Object.fromEntries(METHOD_PARAMS.map((p) => [p.key, number(p.range.min, p.range.max, p.range.integer)])),
+  ...Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), number(0, MAX_METHOD_LEARNING_RATE)])),
+} as { [K in keyof UrlSettings]: Field<UrlSettings[K]> }; // keys: every parameter and method
 
 const MAX_SHOWN = 40;
 export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);

@@ -3,11 +3,13 @@
  * Commands flow in (page → worker), events flow out (worker → page). Large numeric payloads are
  * typed arrays sent as transferables.
  */
+import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
-import type { MethodId } from '../engine/methodIds';
+import type { MethodId } from '../engine/methods/registry';
+import type { LearningRateOverrides } from '../engine/settings';
 import type { BackendName } from '../store/urlParams';
 
-export type { BackendName, FisherEstimator, Hyperparameters, MethodId };
+export type { BackendName, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -66,7 +68,7 @@ export interface SetHyperparametersCommand {
   hyperparameters: Partial<Hyperparameters>;
 }
 /** Learning rates of single methods that differ from the shared one. */
-export type MethodLearningRates = Partial<Record<MethodId, number>>;
+export type MethodLearningRates = LearningRateOverrides;
 /** Replaces all per-method learning rates; a method not listed uses the shared rate. */
 export interface SetLearningRatesCommand {
   type: 'set-learning-rates';
@@ -148,22 +150,6 @@ export interface EvaluationsEvent {
   /** tf.memory().numTensors in the worker at each evaluation, to watch for leaks. */
   numTensors: Int32Array;
 }
-/** One layer's importances at a task boundary, for one method. */
-export interface LayerImportances {
-  layer: string;
-  fisher: Float32Array;
-  omega: Float32Array;
-  Omega: Float32Array;
-  pearson: number;
-  spearman: number;
-}
-export interface MethodBoundaryEvent {
-  method: MethodId;
-  lossStart: number;
-  lossEnd: number;
-  sumOmega: number;
-  layers: LayerImportances[];
-}
 /** A task switch: the task that ended (null if it had no steps), the new one, and what was consolidated. */
 export interface TaskSwitchEvent {
   type: 'task-switch';
@@ -172,7 +158,8 @@ export interface TaskSwitchEvent {
   to: number;
   /** Accuracy of every method on every task at the switch (M×T), the accuracy matrix's row. */
   accuracy: Float32Array;
-  boundary: MethodBoundaryEvent[] | null;
+  /** Every method's report of the task that ended (the engine's own type). */
+  boundary: MethodBoundary[] | null;
 }
 export interface DivergedEvent {
   type: 'diverged';
@@ -243,7 +230,7 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
       return [
         event.accuracy.buffer,
         ...(event.boundary ?? []).flatMap((m) =>
-          m.layers.flatMap((l) => [l.fisher.buffer, l.omega.buffer, l.Omega.buffer]),
+          m.layers.flatMap((l) => l.measures.map((x) => x.values.buffer)),
         ),
       ];
     case 'landscape':

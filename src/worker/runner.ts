@@ -4,10 +4,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { MnistData } from '../engine/data/mnistAsset';
-import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
-import { type Evaluation, Lockstep, type TaskBoundaryReport } from '../engine/lockstep';
+import type { Hyperparameters } from '../engine/defaults';
+import { type Evaluation, Lockstep } from '../engine/lockstep';
+import { RunningSettings } from '../engine/settings';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
-import type { MethodBoundaryEvent, MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
+import type { MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
 import { Serial, yieldToEventLoop } from './serial';
 
 /** Evaluate on the fixed subset every K steps: often enough for smooth forgetting curves. */
@@ -25,7 +26,8 @@ type Post = (event: WorkerEvent) => void;
 
 export class Runner {
   private lockstep: Lockstep | null = null;
-  private hp: Hyperparameters;
+  /** The running settings' one owner; each run's lockstep, learners and methods read this object. */
+  private readonly settings: RunningSettings;
   private running = false;
   /** Counts start, pause, step and configure commands, so a start that waited knows if it was overtaken. */
   private lastCommand = 0;
@@ -42,10 +44,10 @@ export class Runner {
     private readonly loadData: () => Promise<MnistData>,
     private config: RunConfig,
     hyperparameters: Hyperparameters,
-    private learningRates: MethodLearningRates,
+    learningRates: MethodLearningRates,
     private pacing: Pacing,
   ) {
-    this.hp = { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters };
+    this.settings = new RunningSettings(hyperparameters, learningRates);
   }
 
   /** Whether a run has been built (so a failure pauses it rather than leaving it unstarted). */
@@ -69,27 +71,13 @@ export class Runner {
     return this.configure(this.config);
   }
 
+  /** Between two steps, so a step never sees half a change. */
   setHyperparameters(patch: Partial<Hyperparameters>): Promise<void> {
-    return this.serial.run(() => {
-      this.hp = { ...this.hp, ...patch };
-      if (this.lockstep) this.applyHyperparameters(this.lockstep);
-    });
+    return this.serial.run(() => this.settings.update(patch));
   }
 
   setLearningRates(learningRates: MethodLearningRates): Promise<void> {
-    return this.serial.run(() => {
-      this.learningRates = learningRates;
-      if (this.lockstep) this.applyHyperparameters(this.lockstep);
-    });
-  }
-
-  /** The shared settings for every method, then each method's own learning rate where it has one. */
-  private applyHyperparameters(ls: Lockstep): void {
-    ls.setHyperparameters(this.hp);
-    ls.methods.forEach((method, m) => {
-      const lr = this.learningRates[method];
-      if (lr !== undefined) ls.learners[m].setHyperparameters({ ...this.hp, learningRate: lr });
-    });
+    return this.serial.run(() => this.settings.setLearningRates(learningRates));
   }
 
   setPacing(pacing: Pacing): void {
@@ -201,11 +189,10 @@ export class Runner {
       methods,
       seed,
       hidden,
-      hyperparameters: this.hp,
+      settings: this.settings,
     });
     this.lockstep = ls;
     this.trajectories.begin(ls.currentTask);
-    this.applyHyperparameters(ls);
     const initial = await ls.evaluate();
     this.post({
       type: 'run',
@@ -220,7 +207,7 @@ export class Runner {
 
   private stepsPerEpoch(ls: Lockstep): number {
     const n = ls.scenario.tasks[ls.currentTask].train.index.length;
-    return Math.ceil(n / this.hp.batchSize);
+    return Math.ceil(n / this.settings.hp.batchSize);
   }
 
   /** Steps for about BURST_MS (or the pacing budget), evaluating every K steps. */
@@ -265,7 +252,7 @@ export class Runner {
       from,
       to: task,
       accuracy: Float32Array.from(before.accuracy.flat()),
-      boundary: report ? boundaryEvent(report) : null,
+      boundary: report?.methods ?? null,
     });
   }
 
@@ -291,7 +278,7 @@ export class Runner {
         type: 'diverged',
         method: ls.methods[m],
         step: e.step,
-        cause: `its training loss ${Number.isFinite(loss) ? `exploded to ${loss.toExponential(1)}` : `became ${loss}`}: learning rate ${this.learningRates[ls.methods[m]] ?? this.hp.learningRate} is too high for it. Lower it and press Reset.`,
+        cause: `its training loss ${Number.isFinite(loss) ? `exploded to ${loss.toExponential(1)}` : `became ${loss}`}: learning rate ${this.settings.learningRate(ls.methods[m])} is too high for it. Lower it and press Reset.`,
       });
     });
   }
@@ -313,21 +300,4 @@ export class Runner {
       numTensors: Int32Array.from(items, (i) => i.numTensors),
     });
   }
-}
-
-function boundaryEvent(report: TaskBoundaryReport): MethodBoundaryEvent[] {
-  return report.methods.map((m) => ({
-    method: m.method,
-    lossStart: m.lossStart,
-    lossEnd: m.lossEnd,
-    sumOmega: m.sumOmega,
-    layers: m.layers.map((l) => ({
-      layer: l.layer,
-      fisher: l.fisher,
-      omega: l.omega,
-      Omega: l.Omega,
-      pearson: l.fisherVsOmega.pearson,
-      spearman: l.fisherVsOmega.spearman,
-    })),
-  }));
 }

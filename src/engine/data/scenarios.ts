@@ -15,6 +15,14 @@ export interface ScenarioSpec {
   tasks?: number;
 }
 
+/** The scenarios that get their own recommended strengths (see each method's `recommended`). */
+export const SCENARIO_KEYS = ['split-task', 'split-domain', 'split-class', 'permuted'] as const;
+export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+
+export function scenarioKeyOf(spec: ScenarioSpec): ScenarioKey {
+  return spec.protocol === 'permuted-mnist' ? 'permuted' : `split-${spec.scenario ?? 'task'}`;
+}
+
 export interface TaskExamples {
   /** Digit indices. */
   index: Int32Array;

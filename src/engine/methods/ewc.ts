@@ -1,75 +1,88 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { Hyperparameters } from '../defaults';
-import type { Method } from './types';
+import { scaleSym } from '../quadratic/mat2';
+import { fisherOf } from '../quadratic/memory';
+import { defineMethod, type Tensor } from './types';
 
 /**
  * EWC: λ/2·Σ_t Σ_k F_{t,k}(θ_k − θ*_{t,k})², F the diagonal Fisher at the end of task t.
  *
- * Separate (non-online) mode keeps one penalty per past task, stored exactly but cheaply as
- * three sums: S = Σ_t F_t, P = Σ_t F_t⊙θ*_t and the scalar C = Σ_t Σ_k F_t θ*_t². Then
- *   penalty = λ/2·Σ_k (S θ² − 2Pθ) + λ/2·C   (identical to the sum of per-task penalties),
- *   gradient = λ(Sθ − P).
- * Online mode (F ← γF + F_new, one anchor θ* = latest weights) is the same with S = F, P = Fθ*,
- * C = ΣFθ*².
+ * Separate (non-online) mode keeps one penalty per past task, exactly but cheaply, as three sums:
+ * S = Σ_t F_t, P = Σ_t F_t⊙θ*_t and C = Σ_t Σ_k F_t θ*_t². Their sum is the one quadratic
+ *   Σ_k S_k(θ_k − m_k)² + C − Σ_k S_k m_k²,   m = P/S (where S > 0),
+ * so EWC is the shared penalty with importance S and anchor m (the constant only shifts the value).
+ * Online mode (F ← γF + F_new, one anchor θ* = the latest weights) keeps P = Sθ*, C = ΣSθ*², so m = θ*.
  */
-export function createEwc(h: Hyperparameters): Method {
-  let hp = h;
-  let S: tf.Tensor[] | null = null;
-  let P: tf.Tensor[] | null = null;
-  let C: tf.Scalar | null = null;
-  // λS and λP, cached so a step costs one multiply, one subtract and one add per parameter.
-  let lambdaS: tf.Tensor[] = [];
-  let lambdaP: tf.Tensor[] = [];
-
-  const refreshCache = () => {
-    tf.dispose([...lambdaS, ...lambdaP]);
-    lambdaS = S ? S.map((s) => tf.keep(tf.mul(s, hp.lambdaEwc))) : [];
-    lambdaP = P ? P.map((p) => tf.keep(tf.mul(p, hp.lambdaEwc))) : [];
-  };
-  const replace = (nextS: tf.Tensor[], nextP: tf.Tensor[], nextC: tf.Scalar) => {
-    tf.dispose([...(S ?? []), ...(P ?? []), ...(C ? [C] : [])]);
-    S = nextS.map((t) => tf.keep(t));
-    P = nextP.map((t) => tf.keep(t));
-    C = tf.keep(nextC);
-    refreshCache();
-  };
-
-  return {
-    id: 'ewc',
-    trainsOnAllSeenTasks: false,
-    addPenaltyGradient: (k, theta, g) =>
-      S ? tf.tidy(() => tf.add(g, tf.sub(tf.mul(lambdaS[k], theta), lambdaP[k]))) : g,
-    penalty: (thetas) =>
-      tf.tidy(() => {
-        if (!S || !P || !C) return tf.scalar(0);
-        const s = S;
-        const p = P;
-        const quad = tf.addN(
-          thetas.map((t, k) => tf.sum(tf.sub(tf.mul(s[k], tf.square(t)), tf.mul(2, tf.mul(p[k], t))))),
-        );
-        return tf.mul(hp.lambdaEwc / 2, tf.add(quad, C));
-      }),
-    consolidate: ({ thetas, fisher }) => {
-      const next = tf.tidy(() => {
-        const online = hp.ewcOnline;
-        const nextS = fisher.map((f, k) =>
-          !S ? f.clone() : online ? tf.add(tf.mul(S[k], hp.gamma), f) : tf.add(S[k], f),
-        );
-        // Online: the anchor moves to the latest weights, so P and C are rebuilt from the new S.
-        const weights = online ? nextS : fisher;
-        const newP = weights.map((f, k) => tf.mul(f, thetas[k]));
-        const newC = tf.addN(weights.map((f, k) => tf.sum(tf.mul(f, tf.square(thetas[k])))));
-        const nextP = online || !P ? newP : newP.map((p, k) => tf.add(P![k], p));
-        const nextC = online || !C ? newC : tf.add(C, newC);
-        return { nextS, nextP, nextC: nextC as tf.Scalar };
-      });
-      replace(next.nextS, next.nextP, next.nextC);
+export const ewc = defineMethod({
+  id: 'ewc',
+  label: 'EWC',
+  color: '#D55E00',
+  summary:
+    'Elastic weight consolidation: a spring per parameter, as stiff as its diagonal Fisher information.',
+  params: [
+    {
+      key: 'lambdaEwc',
+      flag: 'lambda-ewc',
+      sharedFlag: 'lambda',
+      label: 'EWC strength',
+      symbol: 'λ',
+      help: "Weight of EWC's penalty λ/2·ΣFₖ(θₖ−θ*ₖ)², F the diagonal Fisher at the end of each task.",
+      range: { min: 0, max: 1e9 },
+      slider: { min: 1, max: 1e6, log: true },
+      recommended: { 'split-task': 100, 'split-domain': 100, 'split-class': 100, permuted: 100 },
     },
-    setHyperparameters: (next) => {
-      const lambdaChanged = next.lambdaEwc !== hp.lambdaEwc;
-      hp = next;
-      if (lambdaChanged) refreshCache();
+  ],
+  data: { kind: 'current' },
+  penalty: {
+    tex: String.raw`\frac{\lambda}{2}\sum_k F_k(\theta_k-\theta^*_k)^2`,
+    strength: (s) => s.param('lambdaEwc') / 2,
+    create: (tf) => {
+      let S: Tensor[] | null = null;
+      let P: Tensor[] | null = null;
+      let C: Tensor | null = null;
+      const held = () => [...(S ?? []), ...(P ?? []), ...(C ? [C] : [])];
+      return {
+        atBoundary: ({ thetas, measure, settings }) => {
+          const F = measure('fisher');
+          const { ewcOnline: online, gamma } = settings.hp;
+          const previous = held();
+          const next = tf.tidy(() => {
+            const s = F.map((f, k) =>
+              !S ? tf.clone(f) : online ? tf.add(tf.mul(S[k], gamma), f) : tf.add(S[k], f),
+            );
+            const weights = online ? s : F;
+            const p = weights.map((w, k) => tf.mul(w, thetas[k]));
+            const c = tf.addN(weights.map((w, k) => tf.sum(tf.mul(w, tf.square(thetas[k])))));
+            const nextP = online || !P ? p : p.map((pk, k) => tf.add(P![k], pk));
+            const nextC = online || !C ? c : tf.add(C, c);
+            const anchor = s.map((sk, k) =>
+              tf.where(tf.greater(sk, 0), tf.div(nextP[k], sk), tf.zerosLike(sk)),
+            );
+            const constant = tf.sub(
+              nextC,
+              tf.addN(s.map((sk, k) => tf.sum(tf.mul(sk, tf.square(anchor[k]))))),
+            );
+            return { s, p: nextP, c: nextC, anchor, constant };
+          });
+          tf.dispose(previous);
+          S = next.s;
+          P = next.p;
+          C = next.c;
+          return { importance: S.map((t) => tf.clone(t)), anchor: next.anchor, constant: next.constant };
+        },
+        dispose: () => tf.dispose(held()),
+      };
     },
-    dispose: () => tf.dispose([...(S ?? []), ...(P ?? []), ...(C ? [C] : []), ...lambdaS, ...lambdaP]),
-  };
-}
+  },
+  measures: [
+    {
+      id: 'fisher',
+      symbol: 'F',
+      label: 'Fisher F (diagonal)',
+      create: () => ({ atBoundary: (ctx) => ctx.fisher(), dispose: () => {} }),
+    },
+  ],
+  lab: {
+    penaltyTerms: (memories, s) =>
+      memories.map((m) => ({ H: scaleSym(s.lambdaEwc, fisherOf(m.hessian, s.fullFisher)), centre: m.end })),
+    strengthKey: 'lambdaEwc',
+  },
+});

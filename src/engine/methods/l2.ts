@@ -1,37 +1,41 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { Hyperparameters } from '../defaults';
-import { quadraticGradient, quadraticValue } from './quadratic';
-import type { Method } from './types';
+import { scalarSym } from '../quadratic/mat2';
+import { defineMethod } from './types';
 
 /** L2: λ·Σ(θ − θ*)² around the weights at the end of the previous task (none before the first boundary). */
-export function createL2(h: Hyperparameters): Method {
-  let lambda = h.lambdaL2;
-  let twoLambda = tf.keep(tf.scalar(2 * lambda));
-  let anchor: tf.Tensor[] | null = null;
-  return {
-    id: 'l2',
-    trainsOnAllSeenTasks: false,
-    addPenaltyGradient: (k, theta, g) => (anchor ? quadraticGradient(g, theta, twoLambda, anchor[k]) : g),
-    penalty: (thetas) =>
-      anchor
-        ? quadraticValue(
-            thetas,
-            thetas.map(() => lambda),
-            anchor,
-          )
-        : tf.scalar(0),
-    consolidate: ({ thetas }) => {
-      if (anchor) tf.dispose(anchor);
-      anchor = thetas.map((t) => tf.keep(tf.clone(t)));
+export const l2 = defineMethod({
+  id: 'l2',
+  label: 'L2',
+  color: '#009E73',
+  summary: "A uniform spring back to the previous task's weights: every parameter equally rigid.",
+  params: [
+    {
+      key: 'lambdaL2',
+      flag: 'lambda-l2',
+      sharedFlag: 'lambda',
+      label: 'L2 strength',
+      symbol: 'λ',
+      help: "Weight of the uniform penalty λ·Σ(θ−θ*)² around the previous task's weights: every parameter equally rigid.",
+      range: { min: 0, max: 1e6 },
+      slider: { min: 1e-4, max: 10, log: true },
+      recommended: { 'split-task': 0.01, 'split-domain': 0.01, 'split-class': 0.01, permuted: 0.01 },
     },
-    setHyperparameters: (next) => {
-      lambda = next.lambdaL2;
-      twoLambda.dispose();
-      twoLambda = tf.keep(tf.scalar(2 * lambda));
-    },
-    dispose: () => {
-      twoLambda.dispose();
-      if (anchor) tf.dispose(anchor);
-    },
-  };
-}
+  ],
+  data: { kind: 'current' },
+  penalty: {
+    tex: String.raw`\lambda\sum_k(\theta_k-\theta^*_k)^2`,
+    strength: (s) => s.param('lambdaL2'),
+    create: (tf) => ({
+      atBoundary: ({ thetas }) => ({
+        importance: thetas.map((t) => tf.onesLike(t)),
+        anchor: thetas.map((t) => tf.clone(t)),
+        constant: tf.scalar(0),
+      }),
+      dispose: () => {},
+    }),
+  },
+  measures: [],
+  lab: {
+    penaltyTerms: (memories, s) => memories.map((m) => ({ H: scalarSym(2 * s.lambdaL2), centre: m.end })),
+    strengthKey: 'lambdaL2',
+  },
+});

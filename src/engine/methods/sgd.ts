@@ -1,16 +1,14 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { MethodId } from '../methodIds';
-import type { Method } from './types';
+import { defineMethod } from './types';
 
-/** Plain fine-tuning: no penalty, nothing consolidated. Joint is the same on a growing data pool. */
-export function createUnregularized(id: Extract<MethodId, 'sgd' | 'joint'>): Method {
-  return {
-    id,
-    trainsOnAllSeenTasks: id === 'joint',
-    addPenaltyGradient: (_k, _theta, g) => g,
-    penalty: () => tf.scalar(0),
-    consolidate: () => {},
-    setHyperparameters: () => {},
-    dispose: () => {},
-  };
-}
+/** Plain fine-tuning: no penalty, nothing kept. */
+export const sgd = defineMethod({
+  id: 'sgd',
+  label: 'SGD',
+  color: '#0072B2',
+  summary: 'Plain fine-tuning on each task in turn: the baseline that forgets.',
+  params: [],
+  data: { kind: 'current' },
+  penalty: null,
+  measures: [],
+  lab: { penaltyTerms: () => [], strengthKey: null },
+});

@@ -2,8 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../defaults';
 import { applyAndMeasure, createOptimizer } from '../model/optimizer';
+import { PathIntegral } from '../pathIntegral';
+import { RunningSettings } from '../settings';
 import { useCpuBackend } from '../testSupport';
-import { PathIntegral } from './si';
+import { si } from './si';
+import type { BoundaryContext } from './types';
 
 beforeAll(useCpuBackend);
 
@@ -25,14 +28,27 @@ async function train(steps: number, learningRate: number) {
     const { value, grads } = tf.variableGrads(loss, [theta]);
     const g = [grads[theta.name]];
     const deltas = applyAndMeasure(optimizer, [theta], g);
-    path.accumulate(g, deltas);
+    path.accumulate([0], g, deltas);
     tf.dispose([value, ...g, ...deltas]);
   }
   const lossEnd = await read(loss());
-  const sumOmega = await read(tf.sum(path.omega[0]));
-  const { omega, increment } = path.consolidate([theta], 1e-9);
-  const result = { lossStart, lossEnd, sumOmega, Omega: Array.from(await path.Omega[0].data()) };
-  tf.dispose([theta, H, star, ...omega, ...increment]);
+  const sumOmega = await read(path.total());
+  // SI's Ω measure at the boundary, as a learner takes it (ξ ≈ 0).
+  const settings = new RunningSettings({ ...DEFAULT_HYPERPARAMETERS, xi: 1e-9 });
+  const context: BoundaryContext = {
+    tf,
+    settings,
+    thetas: [theta],
+    path: { omega: path.omega, start: path.start },
+    probeSize: 0,
+    fisher: () => Promise.reject(new Error('not needed')),
+    perExampleGradientSums: () => [],
+  };
+  const measure = si.measures.find((m) => m.id === 'Omega')!.create(tf);
+  const [Omega] = await measure.atBoundary(context);
+  const result = { lossStart, lossEnd, sumOmega, Omega: Array.from(await Omega.data()) };
+  tf.dispose([theta, H, star, Omega]);
+  measure.dispose();
   path.dispose();
   optimizer.dispose();
   return result;

@@ -1,28 +1,147 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import type { Hyperparameters } from '../defaults';
-import type { MethodId } from '../methodIds';
+/**
+ * What a continual-learning method module declares. A module must not import TensorFlow.js at run
+ * time (the UI imports the registry for labels, colours and sliders): tfjs types come in with
+ * `import type`, and the hooks receive `tf` and the engine's helpers through their context.
+ */
+import type * as tfc from '@tensorflow/tfjs-core';
+import type { ScenarioKey } from '../data/scenarios';
+import type { SharedHyperparameters } from '../defaults';
+import type { Strengths, TaskMemory } from '../quadratic/memory';
+import type { QuadTerm } from '../quadratic/task';
 
-/** What a method may consolidate at a task boundary (all tensors belong to the learner). */
-export interface Boundary {
-  /** The consolidated parameters at the end of the task. */
-  thetas: readonly tf.Tensor[];
-  /** Diagonal Fisher of the finished task at `thetas`, same order. */
-  fisher: readonly tf.Tensor[];
+/** The tfjs-core namespace, handed to the hooks at run time. */
+export type Tf = typeof tfc;
+export type Tensor = tfc.Tensor;
+
+/** What a hook may read of the running settings (their one owner is `RunningSettings`). */
+export interface SettingsView {
+  readonly hp: Readonly<SharedHyperparameters>;
+  /** A method parameter's current value by its key, e.g. `param('lambdaEwc')`. */
+  param(key: string): number;
+}
+
+/** A number a method reads: its slider, URL key, CLI flag and recommended value per scenario. */
+export interface MethodParam {
+  /** URL key and settings key, e.g. `lambdaEwc`. */
+  readonly key: string;
+  /** CLI flag without the dashes, e.g. `lambda-ewc`. */
+  readonly flag: string;
+  /** A second CLI flag that sets every parameter declaring it (`--lambda` sets L2's and EWC's λ). */
+  readonly sharedFlag?: string;
+  readonly label: string;
+  readonly symbol: string;
+  readonly help: string;
+  /** A short note under the slider, e.g. when a change takes effect. */
+  readonly note?: string;
+  /** The values a link or the command line may give. */
+  readonly range: { readonly min: number; readonly max: number; readonly integer?: boolean };
+  readonly slider: {
+    readonly min: number;
+    readonly max: number;
+    readonly log?: boolean;
+    readonly step?: number;
+  };
+  /** The recommended value in each scenario: the default the CLI, the worker and the UI start from. */
+  readonly recommended: Readonly<Record<ScenarioKey, number>>;
+}
+
+/** One model's examples of the finished task, and the engine's per-example gradient machinery on them. */
+export interface BoundaryContext {
+  readonly tf: Tf;
+  readonly settings: SettingsView;
+  /** Every trained variable at the task's end: the trunk, then every head (W, b per layer). */
+  readonly thetas: readonly Tensor[];
+  /** This task's path integral ω and the weights it started from, same order as `thetas`. */
+  readonly path: { readonly omega: readonly Tensor[]; readonly start: readonly Tensor[] };
+  /** Examples of the finished task the measures are taken on. */
+  readonly probeSize: number;
+  /** The diagonal Fisher on the probe with the settings' estimator, same order as `thetas`. */
+  fisher(): Promise<Tensor[]>;
+  /**
+   * Σ_i |∂ℓ_i/∂θ|^power over the probe's examples, batched (zero probes on every pre-activation),
+   * `loss` the summed per-example loss of the logits through the task's head; same order as `thetas`
+   * (zeros for heads the task does not read).
+   */
+  perExampleGradientSums(loss: (logits: tfc.Tensor2D) => tfc.Scalar, power: 1 | 2): Tensor[];
+}
+
+/** A per-parameter importance a method declares; every learner measures it at every boundary. */
+export interface ImportanceMeasure {
+  /** Unique over the registry, e.g. `fisher`. */
+  readonly id: string;
+  readonly symbol: string;
+  /** For axis titles and menus, e.g. "Ω (SI's importance)". */
+  readonly label: string;
+  /** A fresh state for one learner (a cumulative measure keeps its running value here). */
+  create(tf: Tf): MeasureState;
+}
+
+export interface MeasureState {
+  /** The measure at a task's end, one new tensor per trained variable (the caller disposes them). */
+  atBoundary(ctx: BoundaryContext): Promise<Tensor[]> | Tensor[];
+  dispose(): void;
 }
 
 /**
- * A continual-learning method: a penalty on the consolidated parameters, with its analytic
- * gradient so a step needs one autodiff pass (of the task loss) only.
+ * The shared penalty s·Σ_k a_k(θ_k − m_k)² + s·constant over the consolidated parameters: a the
+ * importance, m the anchor. The constant only shifts the reported value.
  */
-export interface Method {
-  readonly id: MethodId;
-  /** Joint trains on every task seen so far instead of the current one. */
-  readonly trainsOnAllSeenTasks: boolean;
-  /** g + ∂penalty/∂θ for consolidated parameter k; returns `g` itself when there is no penalty. */
-  addPenaltyGradient(k: number, theta: tf.Tensor, g: tf.Tensor): tf.Tensor;
-  /** The penalty at `thetas` (a new scalar). */
-  penalty(thetas: readonly tf.Tensor[]): tf.Scalar;
-  consolidate(boundary: Boundary): void;
-  setHyperparameters(h: Hyperparameters): void;
+export interface QuadraticTerms {
+  readonly importance: Tensor[];
+  readonly anchor: Tensor[];
+  /** A scalar tensor. */
+  readonly constant: Tensor;
+}
+
+export interface PenaltyBoundary {
+  readonly tf: Tf;
+  readonly settings: SettingsView;
+  /** The consolidated parameters (what the penalty protects) at the task's end. */
+  readonly thetas: readonly Tensor[];
+  /** A declared measure's values on the consolidated parameters, by id (owned by the learner). */
+  measure(id: string): readonly Tensor[];
+}
+
+export interface PenaltyState {
+  /** New importance and anchor (tensors handed over to the penalty), or null to keep the old ones. */
+  atBoundary(b: PenaltyBoundary): QuadraticTerms | null;
   dispose(): void;
+}
+
+export interface MethodPenalty {
+  /** s in s·Σa(θ−m)², from the current settings (read every step, so a slider acts at once). */
+  strength(settings: SettingsView): number;
+  /** The penalty's TeX, shown beside the settings and in the README. */
+  readonly tex: string;
+  create(tf: Tf): PenaltyState;
+}
+
+/** Where a method's minibatches come from: the current task's stream (shared), or every task seen so far. */
+export type DataSource = { readonly kind: 'current' } | { readonly kind: 'seen' };
+
+/** A method's counterpart in the 2D lab: its penalty as quadratic terms ½(θ−c)ᵀH(θ−c). */
+export interface LabCounterpart {
+  penaltyTerms(memories: readonly TaskMemory[], s: Strengths): QuadTerm[];
+  /** The lab slider its strength sweep varies; null without a penalty. */
+  readonly strengthKey: keyof Strengths | null;
+}
+
+export interface MethodModule {
+  /** Lower-case, unique; the URL's `methods` list and the CLI's `--methods` use it. */
+  readonly id: string;
+  readonly label: string;
+  /** Colour-blind safe (Okabe–Ito where it can be); the same in every panel and view. */
+  readonly color: string;
+  /** One sentence for the method toggle's tooltip and the README. */
+  readonly summary: string;
+  readonly params: readonly MethodParam[];
+  readonly data: DataSource;
+  readonly penalty: MethodPenalty | null;
+  readonly measures: readonly ImportanceMeasure[];
+  readonly lab: LabCounterpart | null;
+}
+
+/** Keeps the module's literal types (id, parameter keys, lab), so the registry's types derive from it. */
+export function defineMethod<const M extends MethodModule>(m: M): M {
+  return m;
 }

@@ -103,6 +103,20 @@ export class Mlp {
     ).flatMap((name) => [`${name} W`, `${name} b`]);
   }
 
+  /**
+   * Tensors that follow `path(head)` (W, b per layer), placed in `variables()` order with zeros
+   * for the heads that path skips. The zeros are new tensors; the given ones are passed through.
+   */
+  spreadOverVariables(head: number, onPath: readonly tf.Tensor[]): tf.Tensor[] {
+    if (!this.multiHead) return [...onPath];
+    const trunk = onPath.slice(0, 2 * this.trunk.length);
+    const own = onPath.slice(2 * this.trunk.length);
+    return [
+      ...trunk,
+      ...this.heads.flatMap((l, h) => (h === head ? own : [tf.zerosLike(l.W), tf.zerosLike(l.b)])),
+    ];
+  }
+
   headVariables(head: number): tf.Variable[] {
     return this.multiHead ? [this.heads[head].W, this.heads[head].b] : [];
   }

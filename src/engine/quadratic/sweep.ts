@@ -1,5 +1,5 @@
 import type { LabParams, LabResult } from './lab';
-import { penaltyTerms, type RegularisedMethod, STRENGTH_KEY } from './methods';
+import { penaltyTerms, REGULARISED_METHODS, type RegularisedMethod, strengthKeyOf } from './methods';
 import { addTerm, EMPTY_SUM, minimiserOf, type QuadTask, termOf } from './task';
 
 /** Strengths from 0 to "very large" (10⁴), log-spaced so the whole trade-off is visible. */
@@ -24,12 +24,15 @@ export function sweepEndPoints(
   const curve = (method: RegularisedMethod): Float64Array => {
     const out = new Float64Array(2 * strengths.length);
     strengths.forEach((s, i) => {
-      const terms = penaltyTerms(method, [result.memoryA], { ...p, [STRENGTH_KEY[method]]: s });
+      const terms = penaltyTerms(method, [result.memoryA], { ...p, [strengthKeyOf(method)]: s });
       const end = minimiserOf(terms.reduce(addTerm, addTerm(EMPTY_SUM, termOf(taskB))));
       out[2 * i] = end ? end[0] : Number.NaN;
       out[2 * i + 1] = end ? end[1] : Number.NaN;
     });
     return out;
   };
-  return { l2: curve('l2'), ewc: curve('ewc'), si: curve('si') };
+  return Object.fromEntries(REGULARISED_METHODS.map((m) => [m, curve(m)])) as Record<
+    RegularisedMethod,
+    Float64Array
+  >; // keys: every regularised method
 }

@@ -3,9 +3,9 @@ import { METHOD_LABELS, type MethodId } from '../../engine/methodIds';
 import { accuracyMatrixCsv, drawAccuracyMatrix } from '../../panels/accuracyMatrix';
 import { downloadCsv, downloadPng, downloadSvg, exportName } from '../../panels/export';
 import { drawForgettingCurves, forgettingCurvesCsv } from '../../panels/forgettingCurves';
-import { consolidatedBoundaries, type SiQuantity } from '../../panels/importanceData';
+import { consolidatedBoundaries } from '../../panels/importanceData';
 import { drawImportanceHistograms, importanceHistogramsCsv } from '../../panels/importanceHistograms';
-import { type ImportanceOptions, QUANTITY_LABELS } from '../../panels/importanceOptions';
+import { type ImportanceOptions, measureLabel, measureShortName } from '../../panels/importanceOptions';
 import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape';
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
@@ -33,7 +33,7 @@ const TABS: { id: PanelId; label: string; caption: string }[] = [
   {
     id: 'omega-vs-fisher',
     label: 'ω vs Fisher',
-    caption: 'SI’s per-parameter importance against the diagonal Fisher of the same parameters',
+    caption: 'One per-parameter importance against another, on the same weights',
   },
   {
     id: 'importance-distributions',
@@ -62,7 +62,8 @@ export function NetworkPanels() {
     boundary: -1,
     layer: null,
     method: 'si',
-    quantity: 'Omega',
+    x: 'fisher',
+    y: 'Omega',
   });
   const body = useRef<HTMLDivElement>(null);
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
@@ -197,7 +198,7 @@ function Select({
   );
 }
 
-/** Which boundary (and, for the scatter, which layer, method and SI quantity) the importance panels show. */
+/** Which boundary (and, for the scatter, which layer, method's weights and two measures) the importance panels show. */
 function ImportanceControls({
   options,
   onChange,
@@ -210,7 +211,10 @@ function ImportanceControls({
   const switches = useResults((s) => s.switches);
   const methods = useResults((s) => s.config?.methods ?? NO_METHODS);
   const boundaries = consolidatedBoundaries(switches);
-  const layerNames = boundaries.at(-1)?.sw.boundary?.[0]?.layers.map((l) => l.layer) ?? [];
+  const layers = boundaries.at(-1)?.sw.boundary?.[0]?.layers ?? [];
+  const layerNames = layers.map((l) => l.layer);
+  // The axes offer every measure the boundary reported: each method's declared importances.
+  const measures = layers[0]?.measures.map((m) => m.id) ?? [options.x, options.y];
   const set = (patch: Partial<ImportanceOptions>) => onChange({ ...options, ...patch });
   return (
     <span className="panel-options">
@@ -243,17 +247,20 @@ function ImportanceControls({
               </option>
             ))}
           </Select>
-          <Select
-            label="SI measure"
-            value={options.quantity}
-            onChange={(v) => set({ quantity: v as SiQuantity })}
-          >
-            {(Object.keys(QUANTITY_LABELS) as SiQuantity[]).map((q) => (
-              <option key={q} value={q}>
-                {QUANTITY_LABELS[q]}
-              </option>
-            ))}
-          </Select>
+          {(['x', 'y'] as const).map((axis) => (
+            <Select
+              key={axis}
+              label={`${axis} axis`}
+              value={options[axis]}
+              onChange={(v) => set({ [axis]: v })}
+            >
+              {measures.map((id) => (
+                <option key={id} value={id} title={measureLabel(id)}>
+                  {measureShortName(id)}
+                </option>
+              ))}
+            </Select>
+          ))}
         </>
       )}
     </span>

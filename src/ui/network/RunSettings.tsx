@@ -1,9 +1,15 @@
 import { useState } from 'react';
 import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
-import { METHOD_IDS, METHOD_LABELS, type MethodId } from '../../engine/methodIds';
+import {
+  learningRateKey,
+  METHOD_IDS,
+  METHOD_LABELS,
+  METHODS,
+  type MethodId,
+} from '../../engine/methods/registry';
 import { useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
-import type { UrlSettings } from '../../store/urlParams';
+import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
 import { METHOD_COLORS } from '../methodColors';
 import {
@@ -19,7 +25,6 @@ import {
 type Structural = Pick<UrlSettings, 'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden'>;
 
 const NETWORK_SIZES = ['32,32', '64,64', '128,128', '256,256', '400,400', '1000,1000'];
-const LR_KEYS = { sgd: 'lrSgd', l2: 'lrL2', ewc: 'lrEwc', si: 'lrSi', joint: 'lrJoint' } as const;
 
 const SCENARIO_HELP = {
   task: 'Task-incremental: one 2-way head per task; the active task picks the head.',
@@ -40,6 +45,8 @@ export function RunSettings() {
   const s = useSettings();
   const hasProgress = useResults((r) => r.evaluations.length > 1);
   const [pending, setPending] = useState<Partial<Structural> | null>(null);
+  // Only the parameters of the methods in this run.
+  const strengths = STRENGTH_SLIDERS.filter(({ owner }) => s.methods.includes(owner));
 
   const structural = (patch: Partial<Structural>) => {
     if (hasProgress) setPending(patch);
@@ -106,10 +113,10 @@ export function RunSettings() {
         </label>
         <fieldset className="methods">
           <legend className="visually-hidden">Methods</legend>
-          {METHOD_IDS.map((id) => (
-            <label key={id} className="method-toggle">
+          {METHODS.map(({ id, label, summary }) => (
+            <label key={id} className="method-toggle" title={summary}>
               <input type="checkbox" checked={s.methods.includes(id)} onChange={() => toggleMethod(id)} />
-              <span className="swatch" style={{ background: METHOD_COLORS[id] }} /> {METHOD_LABELS[id]}
+              <span className="swatch" style={{ background: METHOD_COLORS[id] }} /> {label}
             </label>
           ))}
         </fieldset>
@@ -134,7 +141,8 @@ export function RunSettings() {
 
       <fieldset>
         <legend>Strengths</legend>
-        {STRENGTH_SLIDERS.map((spec) => (
+        {strengths.length === 0 && <p className="seed">No method in this run has a strength to set.</p>}
+        {strengths.map(({ spec }) => (
           <RunSlider key={spec.setting} spec={spec} />
         ))}
       </fieldset>
@@ -150,14 +158,15 @@ export function RunSettings() {
               <input
                 type="number"
                 min={0}
-                max={1e4}
+                max={MAX_METHOD_LEARNING_RATE}
                 step="any"
                 placeholder="shared"
-                value={s[LR_KEYS[id]] || ''}
+                value={s[learningRateKey(id)] || ''}
                 data-testid={`lr-${id}`}
                 onChange={(e) => {
                   const lr = e.target.value === '' ? 0 : Number(e.target.value);
-                  if (Number.isFinite(lr) && lr >= 0 && lr <= 1e4) s.set({ [LR_KEYS[id]]: lr });
+                  if (Number.isFinite(lr) && lr >= 0 && lr <= MAX_METHOD_LEARNING_RATE)
+                    s.set({ [learningRateKey(id)]: lr });
                 }}
               />
             </label>

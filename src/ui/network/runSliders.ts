@@ -1,4 +1,5 @@
 /** The network run's numeric settings as slider specs: what each means, its range and scale. */
+import { METHOD_PARAMS, type MethodId, type OwnedParam } from '../../engine/methods/registry';
 import type { UrlSettings } from '../../store/urlParams';
 import type { SliderProps } from '../controls/Slider';
 
@@ -8,49 +9,26 @@ type NumericSetting = {
 
 export type RunSliderSpec = Omit<SliderProps, 'value' | 'onChange'> & { setting: NumericSetting };
 
-export const STRENGTH_SLIDERS: RunSliderSpec[] = [
-  {
-    setting: 'c',
-    label: 'SI strength',
-    symbol: 'c',
-    help: "Weight of SI's surrogate loss c·ΣΩₖ(θₖ−θ̃ₖ)². Larger: less forgetting, less room for the new task.",
-    min: 1e-3,
-    max: 1e3,
-    log: true,
-    testId: 'slider-c',
-  },
-  {
-    setting: 'xi',
-    label: 'SI damping',
-    symbol: 'ξ',
-    help: 'Damping in Ωₖ += ωₖ/(Δₖ² + ξ): keeps Ω finite for parameters that barely moved.',
-    note: 'Applies at the next task switch.',
-    min: 1e-4,
-    max: 10,
-    log: true,
-    testId: 'slider-xi',
-  },
-  {
-    setting: 'lambdaEwc',
-    label: 'EWC strength',
-    symbol: 'λ',
-    help: "Weight of EWC's penalty λ/2·ΣFₖ(θₖ−θ*ₖ)², F the diagonal Fisher at the end of each task.",
-    min: 1,
-    max: 1e6,
-    log: true,
-    testId: 'slider-lambda-ewc',
-  },
-  {
-    setting: 'lambdaL2',
-    label: 'L2 strength',
-    symbol: 'λ',
-    help: "Weight of the uniform penalty λ·Σ(θ−θ*)² around the previous task's weights: every parameter equally rigid.",
-    min: 1e-4,
-    max: 10,
-    log: true,
-    testId: 'slider-lambda-l2',
-  },
-];
+/** A method parameter's slider, e.g. `lambdaEwc` → test id `slider-lambda-ewc`. */
+export function paramSlider(p: OwnedParam): RunSliderSpec {
+  return {
+    setting: p.key,
+    label: p.label,
+    symbol: p.symbol,
+    help: p.help,
+    note: p.note,
+    ...p.slider,
+    testId: `slider-${p.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  };
+}
+
+/** Every method parameter's slider, from the registry, with the method that reads it. */
+export const STRENGTH_SLIDERS: readonly { owner: MethodId; spec: RunSliderSpec }[] = METHOD_PARAMS.map(
+  (p) => ({
+    owner: p.owner,
+    spec: paramSlider(p),
+  }),
+);
 
 export const LEARNING_RATE_SLIDER: RunSliderSpec = {
   setting: 'lr',
