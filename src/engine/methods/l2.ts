@@ -1,4 +1,5 @@
 import { scalarSym } from '../quadratic/mat2';
+import { anchoredAtBoundary } from './shared';
 import { defineMethod } from './types';
 
 /** L2: λ·Σ(θ − θ*)² around the weights at the end of the previous task (none before the first boundary). */
@@ -24,14 +25,7 @@ export const l2 = defineMethod({
   penalty: {
     tex: String.raw`\lambda\sum_k(\theta_k-\theta^*_k)^2`,
     strength: (s) => s.param('lambdaL2'),
-    create: (tf) => ({
-      atBoundary: ({ thetas }) => ({
-        importance: thetas.map((t) => tf.onesLike(t)),
-        anchor: thetas.map((t) => tf.clone(t)),
-        constant: tf.scalar(0),
-      }),
-      dispose: () => {},
-    }),
+    create: anchoredAtBoundary(({ tf, thetas }) => thetas.map((t) => tf.onesLike(t))),
   },
   measures: [],
   lab: {

@@ -1,5 +1,6 @@
 import { siImportance } from '../quadratic/memory';
-import { defineMethod, type Tensor } from './types';
+import { anchoredAtBoundary, cumulativeMeasure } from './shared';
+import { defineMethod } from './types';
 
 /**
  * Synaptic Intelligence (Zenke, Poole & Ganguli 2017). Its per-step bookkeeping, the path integral
@@ -39,14 +40,7 @@ export const si = defineMethod({
   penalty: {
     tex: String.raw`c\sum_k\Omega_k(\theta_k-\tilde\theta_k)^2`,
     strength: (s) => s.param('c'),
-    create: (tf) => ({
-      atBoundary: ({ thetas, measure }) => ({
-        importance: measure('Omega').map((t) => tf.clone(t)),
-        anchor: thetas.map((t) => tf.clone(t)),
-        constant: tf.scalar(0),
-      }),
-      dispose: () => {},
-    }),
+    create: anchoredAtBoundary(({ tf, measure }) => measure('Omega').map((t) => tf.clone(t))),
   },
   measures: [
     {
@@ -59,26 +53,15 @@ export const si = defineMethod({
       id: 'Omega',
       symbol: 'Ω',
       label: 'Ω (SI’s importance)',
-      create: (tf) => {
-        let Omega: Tensor[] | null = null;
-        return {
-          atBoundary: ({ path, thetas, settings }) => {
-            const xi = settings.param('xi');
-            const next = tf.tidy(() =>
-              path.omega.map((w, k) => {
-                const increment = tf.div(w, tf.add(tf.square(tf.sub(thetas[k], path.start[k])), xi));
-                return tf.relu(Omega ? tf.add(Omega[k], increment) : increment);
-              }),
-            );
-            if (Omega) tf.dispose(Omega);
-            Omega = next;
-            return Omega.map((t) => tf.clone(t));
-          },
-          dispose: () => {
-            if (Omega) tf.dispose(Omega);
-          },
-        };
-      },
+      create: cumulativeMeasure(
+        ({ tf, path, thetas, settings }) =>
+          tf.tidy(() =>
+            path.omega.map((w, k) =>
+              tf.div(w, tf.add(tf.square(tf.sub(thetas[k], path.start[k])), settings.param('xi'))),
+            ),
+          ),
+        true,
+      ),
     },
   ],
   lab: {
