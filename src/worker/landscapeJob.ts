@@ -23,8 +23,8 @@ import type { LandscapeEvent } from './protocol';
 const MAX_SNAPSHOTS = 24;
 /** Training examples per task for the landscape's losses: the evaluation subset's size. */
 const PROBE_SIZE = 256;
-/** The plane is spanned by the first two of these the run has (SGD and SI, as in the issue). */
-const SPAN_PREFERENCE: MethodId[] = ['sgd', 'si', 'ewc', 'l2', 'joint'];
+/** The plane is spanned by SGD and SI when the run has them (as in the issue), else by its first methods. */
+const SPAN_PREFERENCE: MethodId[] = ['sgd', 'si'];
 
 interface TaskRecord {
   task: number;
@@ -97,7 +97,7 @@ export class LandscapeJob {
     const pair = recorder.lastPair();
     if (!pair)
       return 'The loss landscape needs two finished tasks: train task 1, then task 2, then switch again.';
-    const spans = SPAN_PREFERENCE.filter((m) => ls.methods.includes(m));
+    const spans = [...new Set([...SPAN_PREFERENCE, ...ls.methods])].filter((m) => ls.methods.includes(m));
     if (spans.length < 2)
       return 'The loss landscape needs at least two methods in the run (SGD and SI span its plane).';
     const [A, B] = pair;
