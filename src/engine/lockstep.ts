@@ -9,6 +9,7 @@ import {
   makeBatch,
   trainPool,
 } from './data/batches';
+import { ReplayMemory } from './data/memory';
 import type { MnistData } from './data/mnistAsset';
 import { buildScenario, type Scenario, type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
 import {
@@ -72,6 +73,12 @@ export class Lockstep {
   private readonly halted = new Set<number>();
   private readonly streams = new Map<number, BatchStream>();
   private readonly jointStream: BatchStream;
+  /** Experience replay's memory and the stream that draws from it, when a method replays. */
+  private readonly replay: {
+    memory: ReplayMemory;
+    stream: BatchStream;
+    size: (s: RunningSettings) => number;
+  } | null;
   private readonly evalSets: Batch[];
 
   constructor(options: LockstepOptions) {
@@ -91,6 +98,14 @@ export class Lockstep {
     );
     this.learners = this.methods.map((id) => new Learner(id, weights, this.settings));
     this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
+    const replaying = this.learners.map((l) => l.method.data).find((d) => d.kind === 'memory');
+    this.replay = replaying
+      ? {
+          memory: new ReplayMemory(this.scenario, this.seed),
+          stream: new BatchStream([], deriveSeed(this.seed, 'replay')),
+          size: replaying.size,
+        }
+      : null;
     const evalSize = options.evalSubset ?? DEFAULT_EVAL_SUBSET;
     this.evalSets = this.scenario.tasks.map((_, t) =>
       makeBatch(
@@ -125,22 +140,31 @@ export class Lockstep {
     return [...this.seen];
   }
 
+  /** The examples in the replay memory now (empty without a replaying method, or before a boundary). */
+  get replayMemory(): readonly ExampleRef[] {
+    return this.replay?.memory.examples ?? [];
+  }
+
   /**
    * One minibatch step for every learner. Nothing is read back. Every learner trains on the same
-   * minibatch of the current task, except those whose method draws from another source.
+   * minibatch of the current task; Joint's is drawn from every task seen so far instead, and a
+   * replaying method's has as many examples again from the memory once it holds any (the loss is
+   * the mean over both halves; examples of other tasks read their own heads).
    */
   step(): void {
     const { batchSize } = this.settings.hp;
     const refs = this.streams.get(this.task)!.next(batchSize);
     const batches = new Map<DataSource['kind'], Batch>();
+    const refsFor = (kind: DataSource['kind']): ExampleRef[] => {
+      if (kind === 'seen') return this.jointStream.next(batchSize);
+      if (kind === 'memory' && this.replayMemory.length > 0)
+        return [...refs, ...this.replay!.stream.next(batchSize)];
+      return refs;
+    };
     const batchFor = (source: DataSource): Batch => {
       let batch = batches.get(source.kind);
       if (!batch) {
-        batch = makeBatch(
-          this.scenario,
-          source.kind === 'seen' ? this.jointStream.next(batchSize) : refs,
-          'train',
-        );
+        batch = makeBatch(this.scenario, refsFor(source.kind), 'train');
         batches.set(source.kind, batch);
       }
       return batch;
@@ -178,6 +202,11 @@ export class Lockstep {
     }
     if (task === this.task) return null;
     const report = this.stepsInTask > 0 ? await this.closeTask() : null;
+    if (report && this.replay) {
+      // The finished task's examples join the memory; a new size applies here, at a boundary.
+      this.replay.memory.addTask(this.task, this.replay.size(this.settings));
+      this.replay.stream.setPool([...this.replay.memory.examples]);
+    }
     this.task = task;
     if (!this.seen.has(task)) {
       this.seen.add(task);

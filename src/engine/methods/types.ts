@@ -116,8 +116,15 @@ export interface MethodPenalty {
   create(tf: Tf): PenaltyState;
 }
 
-/** Where a method's minibatches come from: the current task's stream (shared), or every task seen so far. */
-export type DataSource = { readonly kind: 'current' } | { readonly kind: 'seen' };
+/**
+ * Where a method's minibatches come from: the current task's minibatch (every method shares it),
+ * every task seen so far, or the current minibatch plus as many examples again from a replay
+ * memory of `size` examples (src/engine/data/memory.ts).
+ */
+export type DataSource =
+  | { readonly kind: 'current' }
+  | { readonly kind: 'seen' }
+  | { readonly kind: 'memory'; size(settings: SettingsView): number };
 
 /** A method's counterpart in the 2D lab: its penalty as quadratic terms ½(θ−c)ᵀH(θ−c). */
 export interface LabCounterpart {
