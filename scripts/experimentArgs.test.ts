@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS } from '../src/engine/defaults';
+import { DEFAULT_HYPERPARAMETERS, recommendedHyperparameters } from '../src/engine/defaults';
 import { ArgumentError, parseExperimentArgs } from './experimentArgs';
 
 const parse = (line: string) => parseExperimentArgs(line.split(' ').filter(Boolean));
@@ -49,6 +49,18 @@ describe('experiment arguments', () => {
     expect(parsed.json).toBe(true);
   });
 
+  it('reads every method parameter by its registry flag, on top of the scenario’s recommended values', () => {
+    const parsed = parse(
+      '--protocol split-mnist --scenario class --methods mas,replay --lambda-mas 3 --memory 200',
+    );
+    if (parsed === 'help') throw new Error('unexpected help');
+    expect(parsed.experiment.hyperparameters).toMatchObject({
+      ...recommendedHyperparameters('split-class'),
+      lambdaMas: 3,
+      memory: 200,
+    });
+  });
+
   it('rejects anything doubtful with one clear message', () => {
     fails('--protocol permuted', /--protocol must be one of permuted-mnist, split-mnist/);
     fails('--methods sgd,ewk', /--methods must be one of/);
@@ -68,6 +80,8 @@ describe('experiment arguments', () => {
     fails('--c 5 --methods sgd,ewc', /--c only affects si/);
     fails('--xi 0.1 --methods sgd', /--xi only affects si/);
     fails('--gamma 0.5 --methods si', /--gamma only affects ewc/);
+    fails('--memory 20.5 --methods replay', /--memory must be a whole number from 0 to 10000/);
+    fails('--lambda-mas 1 --methods sgd,ewc', /--lambda-mas only affects mas/);
     fails('stray', /Unexpected argument/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learningRateKey, METHOD_IDS, METHOD_PARAMS } from '../engine/methods/registry';
 import { formatUrlSettings, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
 
 describe('URL settings', () => {
@@ -62,6 +63,24 @@ describe('URL settings', () => {
     expect(query).not.toContain('theme');
     expect(parseUrlSettings(query).settings).toEqual(s);
     expect(formatUrlSettings(URL_DEFAULTS)).toBe('');
+  });
+
+  it('reads every method parameter and per-method learning rate under its registry key', () => {
+    for (const p of METHOD_PARAMS) {
+      const value = p.slider.max;
+      const { settings, ignored } = parseUrlSettings(`?${p.key}=${value}`);
+      expect(ignored).toEqual([]);
+      expect(settings[p.key]).toBe(value);
+      expect(parseUrlSettings(`?${p.key}=${p.range.max * 10 + 1}`).ignored).toHaveLength(1);
+    }
+    for (const id of METHOD_IDS) {
+      const { settings } = parseUrlSettings(`?${learningRateKey(id)}=0.02`);
+      expect(settings[learningRateKey(id)]).toBe(0.02);
+    }
+    // The keys links have always used.
+    expect(
+      parseUrlSettings('?lrSgd=1&lrL2=1&lrEwc=1&lrSi=1&lrJoint=1&c=1&xi=1&lambdaL2=1&lambdaEwc=1').ignored,
+    ).toEqual([]);
   });
 
   it('notes an unknown link version but still reads the rest', () => {
