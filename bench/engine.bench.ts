@@ -12,10 +12,11 @@ import { selectNodeBackend } from '../scripts/tfBackend';
 import { makeBatch } from '../src/engine/data/batches';
 import { DEFAULT_HYPERPARAMETERS } from '../src/engine/defaults';
 import {
+  fisherLosses,
   fisherTargets,
   perExampleGradientSums,
+  perExampleGradientSumsOneByOne,
   squaredGradientSums,
-  squaredGradientSumsOneByOne,
 } from '../src/engine/fisher';
 import { Lockstep } from '../src/engine/lockstep';
 import { METHOD_IDS, METHOD_LABELS } from '../src/engine/methods/registry';
@@ -125,7 +126,9 @@ export async function main(): Promise<void> {
   const batchedTimes: number[] = [];
   for (let r = 0; r < 3; r++)
     batchedTimes.push(await timeIt(() => squaredGradientSums(model, small.x, 0, targets)));
-  const loopTime = await timeIt(() => squaredGradientSumsOneByOne(model, small.x, 0, targets));
+  const loopTime = await timeIt(() =>
+    perExampleGradientSumsOneByOne(model, small.x, 0, fisherLosses(targets), 2),
+  );
   const batchedTime = median(batchedTimes);
   console.log(`\nFisher (sampled) on ${FISHER_EXAMPLES} examples:`);
   console.log(`  batched per-example trick  ${batchedTime.toFixed(0).padStart(7)} ms`);

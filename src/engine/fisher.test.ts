@@ -1,10 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FisherEstimator } from './defaults';
-import { diagonalFisher, fisherTargets, squaredGradientSums, squaredGradientSumsOneByOne } from './fisher';
+import {
+  diagonalFisher,
+  fisherLosses,
+  fisherTargets,
+  perExampleGradientSumsOneByOne,
+  squaredGradientSums,
+} from './fisher';
 import { initialWeights, Mlp } from './model/mlp';
 import { createRng } from './random';
-import { useCpuBackend } from './testSupport';
+import { relativeError, useCpuBackend } from './testSupport';
 
 beforeAll(useCpuBackend);
 
@@ -27,18 +33,6 @@ const oneHotLabels = (n: number, classes: number, seed: number) => {
     )
     .toFloat() as tf.Tensor2D;
 };
-
-/** max |a − b| / max |b| over one tensor. */
-async function relativeError(a: tf.Tensor, b: tf.Tensor): Promise<number> {
-  const [x, y] = await Promise.all([a.data(), b.data()]);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < x.length; i++) {
-    diff = Math.max(diff, Math.abs(x[i] - y[i]));
-    scale = Math.max(scale, Math.abs(y[i]));
-  }
-  return diff / scale;
-}
 
 describe('Fisher of a softmax (logistic) regression', () => {
   // Closed form: ∂log p_c/∂W_ij = x_i(δ_cj − p_j), so E_c[(·)²] = x_i² p_j(1 − p_j); for b_j, p_j(1 − p_j).
@@ -98,7 +92,7 @@ describe('batched per-example squared gradients (probe trick)', () => {
     it(`equal a one-example-at-a-time loop within 1e-5 (${estimator})`, async () => {
       const targets = await fisherTargets(model, x, labels, 1, estimator, createRng(1));
       const batched = squaredGradientSums(model, x, 1, targets);
-      const loop = squaredGradientSumsOneByOne(model, x, 1, targets);
+      const loop = perExampleGradientSumsOneByOne(model, x, 1, fisherLosses(targets), 2);
       expect(batched.length).toBe(6);
       for (let k = 0; k < batched.length; k++) {
         expect(batched[k].shape).toEqual(loop[k].shape);

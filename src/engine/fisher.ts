@@ -60,7 +60,7 @@ function summedLoss(logits: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar {
 export type ChunkLoss = (logits: tf.Tensor2D, start: number, size: number) => tf.Scalar;
 
 /** The Fisher's per-example losses: −Σ_c T_ic log p(c|x_i), one per target matrix. */
-const targetLosses = (targets: readonly tf.Tensor2D[]): ChunkLoss[] =>
+export const fisherLosses = (targets: readonly tf.Tensor2D[]): ChunkLoss[] =>
   targets.map((t) => (logits, start, size) => summedLoss(logits, t.slice([start, 0], [size, -1])));
 
 /**
@@ -147,14 +147,7 @@ export const squaredGradientSums = (
   x: tf.Tensor2D,
   head: number,
   targets: readonly tf.Tensor2D[],
-) => perExampleGradientSums(model, x, head, targetLosses(targets), 2);
-
-export const squaredGradientSumsOneByOne = (
-  model: Mlp,
-  x: tf.Tensor2D,
-  head: number,
-  targets: readonly tf.Tensor2D[],
-) => perExampleGradientSumsOneByOne(model, x, head, targetLosses(targets), 2);
+) => perExampleGradientSums(model, x, head, fisherLosses(targets), 2);
 
 /** The diagonal Fisher of the path to `head` on the examples `x` (with dataset one-hot `labels`). */
 export async function diagonalFisher(

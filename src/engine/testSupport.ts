@@ -29,3 +29,18 @@ export function fakeMnist(perClass = 20, seed = 1): MnistData {
   }
   return { count, width, height, images, labels };
 }
+
+/** max |a − b| / max |b|, element by element. */
+export async function relativeError(
+  a: tf.Tensor | ArrayLike<number>,
+  b: tf.Tensor | ArrayLike<number>,
+): Promise<number> {
+  const [x, y] = await Promise.all([a, b].map((t) => (t instanceof tf.Tensor ? t.data() : t)));
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < y.length; i++) {
+    diff = Math.max(diff, Math.abs(x[i] - y[i]));
+    scale = Math.max(scale, Math.abs(y[i]));
+  }
+  return diff / scale;
+}

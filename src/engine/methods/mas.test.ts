@@ -7,7 +7,7 @@ import { Learner } from '../learner';
 import { initialWeights, type Mlp } from '../model/mlp';
 import { createRng } from '../random';
 import { RunningSettings } from '../settings';
-import { useCpuBackend } from '../testSupport';
+import { relativeError, useCpuBackend } from '../testSupport';
 
 beforeAll(useCpuBackend);
 
@@ -23,18 +23,6 @@ const randomMatrix = (rows: number, cols: number, seed: number) => {
 function referenceOmega(model: Mlp, x: tf.Tensor2D, head: number): tf.Tensor[] {
   const sums = perExampleGradientSumsOneByOne(model, x, head, [(logits) => tf.sum(tf.square(logits))], 1);
   return sums.map((s) => tf.div(s, x.shape[0]));
-}
-
-/** max |a − b| / max |b|. */
-async function relativeError(a: ArrayLike<number>, b: tf.Tensor): Promise<number> {
-  const y = await b.data();
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < y.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - y[i]));
-    scale = Math.max(scale, Math.abs(y[i]));
-  }
-  return diff / scale;
 }
 
 function learnerWith(heads: number, lambdaMas = 2) {
