@@ -22,7 +22,7 @@ import { Lockstep } from '../src/engine/lockstep';
 import { METHOD_IDS, METHOD_LABELS } from '../src/engine/methods/registry';
 import { createRng } from '../src/engine/random';
 
-const ROUNDS = 9;
+const ROUNDS = 15;
 const STEPS_PER_ROUND = 40;
 const FISHER_EXAMPLES = 200;
 /** The importances' probe at a boundary: the default Fisher sample count. */
