@@ -1,2 +1,2 @@
 /** Method ids and labels, for code that needs no more of the registry (src/engine/methods/registry.ts). */
-export { isMethodId, METHOD_IDS, METHOD_LABELS, type MethodId } from './methods/registry';
+export { METHOD_IDS, METHOD_LABELS, type MethodId } from './methods/registry';

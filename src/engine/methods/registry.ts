@@ -28,10 +28,6 @@ export const METHOD_IDS: readonly MethodId[] = METHODS.map((m) => m.id);
 
 const byId = new Map<string, AnyMethod>(METHODS.map((m) => [m.id, m]));
 
-export function isMethodId(id: string): id is MethodId {
-  return byId.has(id);
-}
-
 export function methodModule(id: MethodId): MethodModule {
   return byId.get(id) as MethodModule;
 }
