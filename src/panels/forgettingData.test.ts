@@ -7,6 +7,7 @@ const T = 3;
 const point = (step: number, task: number, acc: number[]): EvaluationPoint => ({
   step,
   task,
+  full: false,
   accuracy: Float32Array.from(acc),
   trainLoss: new Float32Array(M),
   penalty: new Float32Array(M),
@@ -49,6 +50,7 @@ describe('nearestEvaluation', () => {
   const at = (step: number) => ({
     step,
     task: 0,
+    full: false,
     accuracy: new Float32Array(0),
     trainLoss: new Float32Array(0),
     penalty: new Float32Array(0),
