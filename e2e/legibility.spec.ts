@@ -84,7 +84,9 @@ for (const setup of SETUPS) {
   test.describe(`${setup.name}`, () => {
     test.use({ viewport: setup.viewport });
 
-    test(`the network view, every figure after two task switches, reads at ${setup.name}`, async ({ page }) => {
+    test(`the network view, every figure after two task switches, reads at ${setup.name}`, async ({
+      page,
+    }) => {
       const problems: string[] = [];
       await everyTab(page, setup, SMALL, 'network', problems);
       expect(problems).toEqual([]);

@@ -35,9 +35,21 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
     };
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
-        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).join('.')}`
+          : ''
       }`;
-    const NOT_RENDERED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'DESC', 'OPTION', 'title', 'desc']);
+    const NOT_RENDERED = new Set([
+      'SCRIPT',
+      'STYLE',
+      'NOSCRIPT',
+      'TEMPLATE',
+      'TITLE',
+      'DESC',
+      'OPTION',
+      'title',
+      'desc',
+    ]);
 
     /** Hidden: not displayed, invisible, fully transparent, or inside a 1-px clip (screen-reader text). */
     const hidden = (el: Element): boolean => {
@@ -90,7 +102,10 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
         }
         return;
       }
-      if (el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.value && el.type !== 'range' && el.type !== 'checkbox')) {
+      if (
+        el instanceof HTMLSelectElement ||
+        (el instanceof HTMLInputElement && el.value && el.type !== 'range' && el.type !== 'checkbox')
+      ) {
         const text = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : el.value;
         add(text, el, el.getBoundingClientRect());
         checkSize(text, el);
@@ -139,9 +154,12 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
         const outY = b.top < inner.top - TOL || b.bottom > inner.bottom + TOL;
         const scrollsY =
           (cs.overflowY === 'auto' || cs.overflowY === 'scroll') && a.scrollHeight > a.clientHeight + 1;
-        if (outX) problem = `cut sideways by ${describe(a)}`;
-        else if (outY && scrollsY) gone = true; // scrolled out of view in a scrolling column
-        else if (outY) problem = `cut by ${describe(a)}`;
+        const r0 = (v: number) => Math.round(v);
+        const where = `(text ${r0(b.left)}–${r0(b.right)} × ${r0(b.top)}–${r0(b.bottom)} in ${r0(inner.left)}–${r0(inner.right)} × ${r0(inner.top)}–${r0(inner.bottom)})`;
+        if (outX) problem = `cut sideways by ${describe(a)} ${where}`;
+        else if (outY && scrollsY)
+          gone = true; // scrolled out of view in a scrolling column
+        else if (outY) problem = `cut by ${describe(a)} ${where}`;
       }
       if (gone) continue;
       if (!problem && (b.left < -TOL || b.top < -TOL || b.right > vw + TOL || b.bottom > vh + TOL))
@@ -198,7 +216,12 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
 }
 
 /** The problems of one view, one line each, prefixed with its name (an empty list when it reads well). */
-export function problemsOf(view: string, l: Legibility, viewport: { width: number; height: number }, projector: boolean): string[] {
+export function problemsOf(
+  view: string,
+  l: Legibility,
+  viewport: { width: number; height: number },
+  projector: boolean,
+): string[] {
   const out = [
     ...l.overlaps.map((p) => `${view}: ${p}`),
     ...l.cut.map((p) => `${view}: ${p}`),

@@ -19,6 +19,12 @@ export function chosenBoundary(switches: readonly TaskSwitch[], boundary: number
 }
 
 export const QUANTITY_LABELS: Record<SiQuantity, string> = {
-  omega: 'ω (this task’s path integral)',
-  Omega: 'Ω (SI’s importance)',
+  omega: 'ω, this task’s path integral',
+  Omega: 'Ω, SI’s importance',
+};
+export const QUANTITY_SYMBOLS: Record<SiQuantity, string> = { omega: 'ω', Omega: 'Ω' };
+/** The choices of the SI-measure drop-down: short, so the options share one line with the caption. */
+export const QUANTITY_CHOICES: Record<SiQuantity, string> = {
+  omega: 'ω (this task)',
+  Omega: 'Ω (cumulative)',
 };

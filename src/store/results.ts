@@ -139,7 +139,8 @@ export function applyEvent(event: WorkerEvent): void {
       useResults.setState((s) => ({
         evaluations: s.evaluations.concat(points),
         workerMs: { train: event.trainMs, evaluate: event.evalMs },
-        stepsPerSecond: s.phase === 'training' && step !== undefined ? stepsPerSecond(step) : s.stepsPerSecond,
+        stepsPerSecond:
+          s.phase === 'training' && step !== undefined ? stepsPerSecond(step) : s.stepsPerSecond,
       }));
       return;
     }

@@ -59,6 +59,10 @@ export interface UrlSettings {
   epochs: number;
   /** Target training steps per second; 0 = as fast as the backend goes. */
   speed: number;
+  /** The forgetting curves' accuracy axis zoomed to the data (not 0–100 %). */
+  zoom: boolean;
+  /** Developer read-outs in the status bar (the worker's tensor count, its time split). */
+  debug: boolean;
 }
 
 const hp = DEFAULT_HYPERPARAMETERS;
@@ -91,6 +95,8 @@ export const URL_DEFAULTS: Readonly<UrlSettings> = {
   gamma: hp.gamma,
   epochs: 0,
   speed: 0,
+  zoom: false,
+  debug: false,
 };
 
 export interface Field<T> {
@@ -169,6 +175,8 @@ const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
   gamma: number(0, 1),
   epochs: number(0, 100, true),
   speed: number(0, 10_000, true),
+  zoom: bool,
+  debug: bool,
 };
 
 const MAX_SHOWN = 40;

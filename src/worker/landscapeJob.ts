@@ -80,7 +80,9 @@ export class TrajectoryRecorder {
       const now = { step: ls.stepCount, weights: await readWeights(ls) };
       return { A: done[done.length - 1], B: { ...current, end: now }, inProgress: true };
     }
-    return done.length >= 2 ? { A: done[done.length - 2], B: done[done.length - 1], inProgress: false } : null;
+    return done.length >= 2
+      ? { A: done[done.length - 2], B: done[done.length - 1], inProgress: false }
+      : null;
   }
 }
 

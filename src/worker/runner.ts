@@ -249,7 +249,10 @@ export class Runner {
 
   /** Every K steps, K sized so the live evaluation of the tasks trained so far stays cheap. */
   private evaluationDue(ls: Lockstep): boolean {
-    const digits = ls.seenTasks.reduce((n, t) => n + Math.min(LIVE_TEST_DIGITS, ls.scenario.tasks[t].test.index.length), 0);
+    const digits = ls.seenTasks.reduce(
+      (n, t) => n + Math.min(LIVE_TEST_DIGITS, ls.scenario.tasks[t].test.index.length),
+      0,
+    );
     return ls.stepCount % liveEvalEvery(digits, this.hp.batchSize) === 0;
   }
 
