@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { SCENES } from '../src/lesson/scenes';
 import { results } from './helpers';
 import { measureLegibility, problemsOf } from './legibility';
+import { settled, shortRun } from './panelHelpers';
 
 /**
  * Can the room read it? Every view the way a lecture shows it — the network view with every figure
@@ -23,15 +24,6 @@ const ARTIFACTS = 'e2e/artifacts/legibility';
 // A tiny network on WASM: each step takes milliseconds, so the runs below are quick.
 const SMALL = 'backend=wasm&hidden=32,32';
 
-/** The page has drawn what it has: two frames have passed and no figure says it is still busy. */
-async function settled(page: Page): Promise<void> {
-  await page.mouse.move(1, 1); // no hover read-outs
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
-  await page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-  );
-}
-
 async function look(page: Page, setup: Setup, view: string, problems: string[]): Promise<void> {
   await settled(page);
   const l = await measureLegibility(page, setup.minPx);
@@ -39,15 +31,6 @@ async function look(page: Page, setup: Setup, view: string, problems: string[]):
   const dir = setup.theme === 'projector' ? ARTIFACTS : `${ARTIFACTS}/${setup.name}`;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${view}.png` });
-}
-
-const lastStep = async (page: Page) => (await results(page)).evaluations.at(-1)?.step ?? 0;
-
-/** S presses (one step each), then waits until the worker has done them all. */
-async function steps(page: Page, n: number): Promise<void> {
-  const target = (await lastStep(page)) + n;
-  for (let i = 0; i < n; i++) await page.keyboard.press('s');
-  await expect.poll(() => lastStep(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(target);
 }
 
 /** A short run with two task switches (keys 2 and 3 unless told), then every figure tab in turn. */
@@ -61,13 +44,7 @@ async function everyTab(
 ) {
   await page.goto(`./?${query}&theme=${setup.theme}`);
   await expect(page.getByTestId('phase')).toHaveText('Ready');
-  for (const key of keys) {
-    await steps(page, 12);
-    const before = (await results(page)).switches.length;
-    await page.keyboard.press(key);
-    await expect.poll(async () => (await results(page)).switches.length).toBe(before + 1);
-  }
-  await steps(page, 12);
+  await shortRun(page, keys);
   const tabs = page.getByRole('tab');
   const count = await tabs.count();
   expect(count).toBeGreaterThan(1);
