@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   type CsvExport,
   downloadCsv,
@@ -26,8 +26,14 @@ export function ExportMenu({
   title: string;
 }) {
   const [tables, setTables] = useState<{ e: CsvExport; bytes: number }[] | null>(null);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A chosen entry closes the menu, as any menu does.
+  const close = () => {
+    if (ref.current) ref.current.open = false;
+  };
   return (
     <details
+      ref={ref}
       className="share-menu export-menu"
       data-testid="export-menu"
       onToggle={(ev) =>
@@ -42,6 +48,7 @@ export function ExportMenu({
             onClick={() => {
               const f = figure();
               if (f) downloadSvg(f.svg, f.canvas, name(), title);
+              close();
             }}
           >
             SVG (the figure, with its title)
@@ -51,6 +58,7 @@ export function ExportMenu({
             onClick={() => {
               const f = figure();
               if (f) void downloadPng(f.svg, f.canvas, name(), title);
+              close();
             }}
           >
             PNG (twice the screen size)
@@ -59,7 +67,10 @@ export function ExportMenu({
             <button
               key={e.suffix || 'csv'}
               type="button"
-              onClick={() => downloadCsv(e.rows(), name(e.suffix))}
+              onClick={() => {
+                downloadCsv(e.rows(), name(e.suffix));
+                close();
+              }}
             >
               CSV: {e.label} · {e.rowCount.toLocaleString('en-US')} rows · {formatBytes(bytes)}
             </button>

@@ -70,6 +70,7 @@ export function NetworkPanels() {
           ))}
         </div>
         <ExportMenu
+          key={tab}
           figure={() => {
             const svg = body.current?.querySelector('svg');
             return svg ? { svg, canvas: body.current?.querySelector('canvas') ?? null } : null;
