@@ -113,12 +113,14 @@ export class Runner {
         await this.serial.run(() => this.burst(ls));
         this.flush();
         const { stepsPerSecond } = this.pacing;
-        if (stepsPerSecond > 0) {
-          const due = started + ((ls.stepCount - stepsAtStart) * 1000) / stepsPerSecond;
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          else if (wait < -1000) [started, stepsAtStart] = [performance.now(), ls.stepCount]; // fell behind: don't sprint
-        } else {
+        const wait =
+          stepsPerSecond > 0
+            ? started + ((ls.stepCount - stepsAtStart) * 1000) / stepsPerSecond - performance.now()
+            : 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        else {
+          if (wait < -1000) [started, stepsAtStart] = [performance.now(), ls.stepCount]; // fell behind: don't sprint
+          // Behind the speed limit, or none: commands still get in between bursts.
           await yieldToEventLoop();
         }
       }
