@@ -65,8 +65,13 @@ async function measure(page: Page): Promise<Throughput> {
 /** A run of `url` started, measured after its first `warmup` steps (data loading, shader compiling). */
 async function throughput(page: Page, url: string, warmup: number): Promise<Throughput | null> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Start' }).click();
-  return (await waitForStep(page, warmup, 120_000)) ? measure(page) : null;
+  // A slow backend may take a while to start (the button is disabled until then).
+  const started = await page
+    .getByRole('button', { name: 'Start' })
+    .click({ timeout: 120_000 })
+    .then(() => true)
+    .catch(() => false);
+  return started && (await waitForStep(page, warmup, 120_000)) ? measure(page) : null;
 }
 
 const pct = (share: number) => `${(100 * share).toFixed(0)} %`;
@@ -86,7 +91,7 @@ export async function main(): Promise<LiveBenchResult> {
       const t = await throughput(page, `${site.url}?backend=${backend}`, 10);
       await page.close();
       if (!t) {
-        console.log(`live: ${backend}: not 10 steps within two minutes; skipped`);
+        console.log(`live: ${backend}: did not start or not 10 steps within two minutes; skipped`);
         continue;
       }
       if (t.backend !== backend) {

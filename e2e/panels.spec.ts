@@ -10,6 +10,9 @@ test('a short run with two task switches fills every panel, and the panels expor
   await page.goto(RUN);
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 30);
+  // The status bar says how fast it trains; the tensor count is for ?debug=1 only.
+  await expect(page.getByTestId('speed')).toHaveText(/^[\d.]+ steps\/s$/);
+  await expect(page.getByTestId('tensors')).toHaveCount(0);
   await page.keyboard.press('2');
   await expect.poll(async () => (await results(page)).switches.length).toBe(1);
   await waitForStep(page, (await results(page)).switches[0].step + 30);
@@ -33,6 +36,13 @@ test('a short run with two task switches fills every panel, and the panels expor
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
   await expect(curves.locator('.hover-value').first()).toContainText('step');
   await page.screenshot({ path: 'e2e/artifacts/panels-curves-1280.png' });
+  // Zoom fits the accuracy axis to the data, and the link keeps it.
+  await expect(curves).toHaveAttribute('data-y-domain', '0,1');
+  await page.getByRole('button', { name: 'Zoom the accuracy axis to the data' }).click();
+  await expect(page).toHaveURL(/[?&]zoom=1(&|$)/);
+  await expect(curves).not.toHaveAttribute('data-y-domain', '0,1');
+  await page.getByRole('button', { name: 'Zoom the accuracy axis to the data' }).click();
+  await expect(curves).toHaveAttribute('data-y-domain', '0,1');
   const svg = await exported(page, 'SVG');
   expect(svg.name).toBe('forgetting-curves_split-mnist-domain_seed0.svg');
   const parsed = await page.evaluate((text) => {

@@ -68,6 +68,8 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
     .scaleLinear()
     .domain(accuracyDomain(curves, zoom ? chance : null))
     .range([cellH, 0]);
+  // The accuracy range shown, for tests and tools.
+  svg.attr('data-y-domain', y.domain().join(','));
   const f: Frame = {
     x,
     y,

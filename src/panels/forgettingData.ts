@@ -94,7 +94,8 @@ export function accuracyDomain(curves: readonly TaskCurves[], zoomWith: number |
       }
   if (!(hi >= lo)) return [0, 1];
   if (zoomWith < lo && lo - zoomWith < 0.1) lo = zoomWith;
-  const floor = Math.max(0, Math.floor((lo - 0.02) * 20) / 20);
-  const ceil = Math.min(1, Math.ceil((hi + 0.02) * 20) / 20);
+  // 1e-9: 0.8 × 20 is 15.999… in floating point.
+  const floor = Math.max(0, Math.floor((lo - 0.02) * 20 + 1e-9) / 20);
+  const ceil = Math.min(1, Math.ceil((hi + 0.02) * 20 - 1e-9) / 20);
   return ceil - floor < 0.1 ? [Math.max(0, ceil - 0.1), Math.min(1, floor + 0.1)] : [floor, ceil];
 }

@@ -97,11 +97,7 @@ export function drawImportanceHistograms(
   if (!frame) return;
   const { svg, width, height } = frame;
   const message =
-    rows.length === 0
-      ? 'Switch to task 2 (key 2): importances are measured at task switches.'
-      : views
-        ? null
-        : 'Binning…';
+    rows.length === 0 ? 'Switch to task 2 (key 2) to measure importances.' : views ? null : 'Binning…';
   el.setAttribute('aria-busy', String(message === 'Binning…'));
   if (emptyState(svg, width, height, message) || !views) return;
 

@@ -94,7 +94,7 @@ export function drawOmegaFisher(
     : !hasMethod
       ? `${METHOD_LABELS[o.method]} is not in this run: pick other weights above.`
       : layers.length === 0
-        ? 'Switch to task 2 (key 2): importances are measured at task switches.'
+        ? 'Switch to task 2 (key 2) to measure importances.'
         : !view
           ? 'Computing the scatter…'
           : null;

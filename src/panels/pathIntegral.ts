@@ -26,7 +26,7 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
       svg,
       width,
       height,
-      points.length === 0 ? 'Switch to task 2 (key 2): each task switch adds a point per method.' : null,
+      points.length === 0 ? 'Switch to task 2 (key 2): each switch adds a point.' : null,
     )
   )
     return;
