@@ -17,6 +17,7 @@ import {
   methodMatrix,
   standardMatrix,
 } from './matrixData';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { chooseGrid } from './smallMultiples';
 import { emptyState, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
@@ -35,6 +36,8 @@ const rowLabel = (r: MatrixRow, short: boolean) =>
   `${short ? '' : 'T'}${r.task + 1}${r.visit > 1 ? ` (${r.visit}×)` : ''}${r.kind === 'now' ? '…' : ''}`;
 
 export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
+  const latest = latestEvaluation(s.evaluations, s.switches);
+  if (unchangedSinceLastDraw(el, [s.switches, latest, s.config, ...frameInputs(el)])) return;
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;

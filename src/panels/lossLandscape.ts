@@ -14,6 +14,7 @@ import { clearCorner, drawAxis, fitTicks, minus } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { placeLabels } from './labelPlacement';
 import { contourLevels, contourLines, gridToPlane, landscapeReady } from './landscapeData';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
 
@@ -33,6 +34,9 @@ function emptyMessage(s: ResultsState): string | null {
 }
 
 export function drawLossLandscape(el: SVGSVGElement, s: ResultsState): void {
+  // It changes when a landscape (or its progress) arrives, not with every streamed evaluation.
+  const inputs = [s.landscape, s.landscapeProgress, s.config, landscapeReady(s), ...frameInputs(el)];
+  if (unchangedSinceLastDraw(el, inputs)) return;
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;

@@ -34,7 +34,7 @@ const layerColor = (k: number, fg: string) => {
   return c === 'fg' ? fg : c;
 };
 /** Points drawn per slice of a frame, and the time a frame may spend on them. */
-const CHUNK = 4000;
+const CHUNK = 1500;
 const FRAME_BUDGET_MS = 8;
 
 /** The panel's canvas and SVG, created once inside its container. */

@@ -13,10 +13,13 @@ import { clearCorner, drawAxis, fitTicks, minus } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { type PathIntegralPoint, pathIntegralPoints } from './importanceData';
 import { placeLabels } from './labelPlacement';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth } from './textMetrics';
 
 export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
+  // Its points change only at task switches, not with every streamed evaluation.
+  if (unchangedSinceLastDraw(el, [s.switches, ...frameInputs(el)])) return;
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;

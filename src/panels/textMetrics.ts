@@ -3,11 +3,22 @@
  * string takes in them (measured on a canvas in the page's font, so layouts never guess).
  */
 
-/** The theme's body and small font sizes in px (projector mode makes both larger). */
+const sizesByTheme = new Map<string, { base: number; small: number }>();
+
+/**
+ * The theme's body and small font sizes in px (projector mode makes both larger); read once per
+ * theme, since reading styles in every redraw would make the browser recompute them each time.
+ */
 export function fontSizes(el: Element): { base: number; small: number } {
-  const cs = getComputedStyle(el);
-  const px = (name: string, fallback: number) => Number.parseFloat(cs.getPropertyValue(name)) || fallback;
-  return { base: px('--font-size', 15), small: px('--font-size-small', 13) };
+  const theme = document.documentElement.dataset.theme ?? '';
+  let sizes = sizesByTheme.get(theme);
+  if (!sizes) {
+    const cs = getComputedStyle(el);
+    const px = (name: string, fallback: number) => Number.parseFloat(cs.getPropertyValue(name)) || fallback;
+    sizes = { base: px('--font-size', 15), small: px('--font-size-small', 13) };
+    sizesByTheme.set(theme, sizes);
+  }
+  return sizes;
 }
 
 let context: CanvasRenderingContext2D | null | undefined;
