@@ -49,7 +49,9 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
   const titleH = small * 1.8;
   const left = small * 1.8 + textWidth('100', small) + 8;
   const bottom = small * 1.6 + small * 1.8;
-  const right = small * 0.5;
+  // Room for half of the last step label, which is centred on the right edge.
+  const lastStep = s.evaluations.at(-1)?.step ?? 1;
+  const right = textWidth(String(lastStep), small) / 2 + small * 0.3;
   const gapX = small * 1.2;
   const gapY = small * 0.6;
   const grid = chooseGrid(T, width - left - right, height - legendH - bottom, gapX, gapY, titleH);
@@ -59,7 +61,6 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
     left + (t % grid.cols) * (cellW + gapX),
     legendH + Math.floor(t / grid.cols) * (cellH + titleH + gapY) + titleH,
   ];
-  const lastStep = s.evaluations.at(-1)?.step ?? 1;
   const x = d3
     .scaleLinear()
     .domain([0, Math.max(1, lastStep)])
