@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
  * What the room sees, measured from the rendered page (visible text only):
  *   - overlaps: two text boxes drawn over each other;
  *   - cut: text cut by the viewport or by an ancestor that hides overflow (text scrolled out of view
- *     inside a vertically scrolling column does not count; text hidden sideways does);
+ *     inside a vertically scrolling column does not count; text hidden sideways does), or a
+ *     drop-down or field too narrow for the value it shows;
  *   - small: text rendered under `minPx` (projector mode);
  *   - figure: the largest figure (an <svg> or <canvas>, an SVG measured by what it draws).
  * It knows no panel: it finds text and figures in the DOM, so a new panel is covered as it is.
@@ -69,6 +70,8 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
 
     const boxes: Box[] = [];
     const small: string[] = [];
+    const clipped: string[] = [];
+    const measure = document.createElement('canvas').getContext('2d')!;
     const add = (text: string, owner: Element, r: DOMRect | DOMRectReadOnly) => {
       if (r.width < 1 || r.height < 1) return;
       boxes.push({ text, owner, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
@@ -109,6 +112,16 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
         const text = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : el.value;
         add(text, el, el.getBoundingClientRect());
         checkSize(text, el);
+        // A control clips its own text: the shown value must fit inside its padding (and a drop-down's arrow).
+        const cs = getComputedStyle(el);
+        const room =
+          el.clientWidth -
+          Number.parseFloat(cs.paddingLeft) -
+          Number.parseFloat(cs.paddingRight) -
+          (el instanceof HTMLSelectElement ? 16 : 0);
+        measure.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        if (measure.measureText(text).width > room + 1)
+          clipped.push(`«${short(text)}» cut inside its ${el.tagName.toLowerCase()}`);
         return;
       }
       for (const child of el.childNodes) {
@@ -129,7 +142,7 @@ export function measureLegibility(page: Page, minPx: number): Promise<Legibility
     visit(document.body);
 
     // Cut text: by the viewport, or by an ancestor that hides (or scrolls) its overflow.
-    const cut: string[] = [];
+    const cut: string[] = [...clipped];
     const visible: Box[] = [];
     const TOL = 1;
     for (const b of boxes) {
