@@ -8,7 +8,8 @@ if (!chromium) throw new Error(INSTALL_HINT);
 // E2E_PORT lets two test runs on one machine keep out of each other's way.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const SUB_PATH = '/courses/cl/playground/';
-const DEV_PORT = PORT + 100;
+// E2E_DEV_PORT when E2E_PORT + 100 is another run's E2E_PORT.
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? PORT + 100);
 
 const launch = (webgpu: boolean) => ({
   executablePath: chromium.path,

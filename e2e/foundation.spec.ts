@@ -10,7 +10,8 @@ test.describe('foundation: the page, the worker and the data under a sub-path', 
     });
 
     // One small method keeps software WebGPU quick; the live-training tests run four.
-    await page.goto('./?backend=webgpu&methods=sgd&hidden=64');
+    // ?debug=1: the status bar also shows the worker's tensor count.
+    await page.goto('./?backend=webgpu&methods=sgd&hidden=64&debug=1');
     await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
     await expect(page.getByTestId('status-bar')).toContainText('WebGPU forced by the URL');
 
@@ -21,6 +22,7 @@ test.describe('foundation: the page, the worker and the data under a sub-path', 
     const r = await results(page);
     const at = (step: number) => r.evaluations.find((e) => e.step === step)!;
     expect(at(50).numTensors).toBe(at(10).numTensors);
+    await expect(page.getByTestId('tensors')).toHaveText(`Tensors: ${r.evaluations.at(-1)!.numTensors}`);
     // The mean training loss over steps 41–50 is below that over steps 1–10.
     expect(at(50).trainLoss[0]).toBeLessThan(at(10).trainLoss[0]);
     expect(r.errors).toEqual([]);

@@ -134,6 +134,19 @@ describe('Lockstep', () => {
     lockstep.dispose();
   });
 
+  it('evaluates only the tasks asked for, the others NaN, and the same numbers for those', async () => {
+    const lockstep = make({ protocol: 'permuted-mnist', tasks: 3 }, 2, ['sgd', 'si']);
+    for (let s = 0; s < 3; s++) lockstep.step();
+    const all = await lockstep.evaluate();
+    const some = await lockstep.evaluate('subset', [0, 2]);
+    for (let m = 0; m < 2; m++) {
+      expect(some.accuracy[m][0]).toBe(all.accuracy[m][0]);
+      expect(some.accuracy[m][1]).toBeNaN();
+      expect(some.accuracy[m][2]).toBe(all.accuracy[m][2]);
+    }
+    lockstep.dispose();
+  });
+
   it('rejects a task that does not exist and ignores a switch to the current task', async () => {
     const lockstep = make({ protocol: 'permuted-mnist', tasks: 2 }, 0, ['sgd']);
     await expect(lockstep.switchTask(2)).rejects.toThrow(RangeError);

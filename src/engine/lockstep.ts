@@ -218,15 +218,16 @@ export class Lockstep {
 
   /**
    * Accuracy of every method on every task (one read for all), on the fixed evaluation subset
-   * or on the full test sets.
+   * or on the full test sets. With `only`, just those tasks are evaluated; the others are NaN.
    */
-  async evaluate(scope: 'subset' | 'full' = 'subset'): Promise<Evaluation> {
+  async evaluate(scope: 'subset' | 'full' = 'subset', only?: readonly number[]): Promise<Evaluation> {
     const tasks = this.scenario.tasks;
     const counts: tf.Scalar[][] = this.learners.map(() => tasks.map(() => tf.keep(tf.scalar(0))));
     const sizes = tasks.map((t, j) =>
-      scope === 'subset' ? this.evalSets[j].x.shape[0] : t.test.index.length,
+      only && !only.includes(j) ? 0 : scope === 'subset' ? this.evalSets[j].x.shape[0] : t.test.index.length,
     );
     for (let j = 0; j < tasks.length; j++) {
+      if (sizes[j] === 0) continue;
       const chunks =
         scope === 'subset'
           ? [this.evalSets[j]]

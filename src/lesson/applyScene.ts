@@ -8,7 +8,15 @@ import { usePanelTab } from '../ui/network/panelTab';
 import type { LabSetup, RunSettings, Scene } from './sceneTypes';
 
 /** The page's own settings, which a scene never touches (the view it sets explicitly). */
-const PAGE_KEYS: readonly (keyof UrlSettings)[] = ['view', 'scene', 'embed', 'backend', 'theme'];
+const PAGE_KEYS: readonly (keyof UrlSettings)[] = [
+  'view',
+  'scene',
+  'embed',
+  'backend',
+  'theme',
+  'zoom',
+  'debug',
+];
 const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k) => !PAGE_KEYS.includes(k));
 
 /**

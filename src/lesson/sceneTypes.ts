@@ -6,7 +6,10 @@ import type { UrlSettings, View } from '../store/urlParams';
 import type { PanelId } from '../ui/network/panelTab';
 
 /** The URL settings that describe a network run (everything but the page's own: view, theme, …). */
-export type RunSettings = Omit<UrlSettings, 'view' | 'scene' | 'embed' | 'backend' | 'theme'>;
+export type RunSettings = Omit<
+  UrlSettings,
+  'view' | 'scene' | 'embed' | 'backend' | 'theme' | 'zoom' | 'debug'
+>;
 
 /** How the ellipse lab is set up: a preset, then slider values, overlays and the methods drawn. */
 export interface LabSetup {

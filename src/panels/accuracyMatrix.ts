@@ -1,47 +1,95 @@
 /**
  * The accuracy matrix R per method: row = after training task i (every boundary, revisits
- * included), column = test accuracy on task j, printed in each cell, with average accuracy, BWT
- * and FWT under it. One small heatmap per method, side by side.
+ * included, and last the task being trained, marked as in progress), column = test accuracy on
+ * task j, printed in each cell when the cell is large enough, with average accuracy, BWT and FWT of
+ * the latest row under it. One heatmap per method, in as many columns and rows as make the cells
+ * largest.
  */
 import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
-import { type MethodMatrix, methodMatrix } from './matrixData';
-import { emptyState, sizeSvg } from './svgFrame';
+import { type CsvExport, csvExport } from './export';
+import {
+  latestEvaluation,
+  type MatrixRow,
+  type MethodMatrix,
+  methodMatrix,
+  standardMatrix,
+} from './matrixData';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
+import { chooseGrid } from './smallMultiples';
+import { emptyState, layer, sizeSvg } from './svgFrame';
+import { fontSizes, textWidth, wrapText } from './textMetrics';
 
-const GAP = 24;
-const ROW_LABEL = 84;
-const TOP = 52;
-const SCORES = 70;
-const pct = d3.format('.0f');
-const signedPct = (v: number) =>
-  Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}` : '—';
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');
+const signedPp = (v: number) =>
+  Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pp` : '—';
 
 export function matrices(s: ResultsState): MethodMatrix[] {
   const T = s.taskNames.length;
-  return (s.config?.methods ?? []).map((_, m) => methodMatrix(s.switches, m, T, s.initialAccuracy));
+  const latest = latestEvaluation(s.evaluations, s.switches);
+  return (s.config?.methods ?? []).map((_, m) => methodMatrix(s.switches, m, T, s.initialAccuracy, latest));
 }
 
+const rowLabel = (r: MatrixRow, short: boolean) =>
+  `${short ? '' : 'T'}${r.task + 1}${r.visit > 1 ? ` (${r.visit}×)` : ''}${r.kind === 'now' ? '…' : ''}`;
+
 export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
+  const latest = latestEvaluation(s.evaluations, s.switches);
+  if (unchangedSinceLastDraw(el, [s.switches, latest, s.config, ...frameInputs(el)])) return;
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;
   const methods = s.config?.methods ?? [];
   const all = matrices(s);
-  const rowsCount = all[0]?.rows.length ?? 0;
-  if (
-    emptyState(
-      svg,
-      width,
-      height,
-      rowsCount === 0 ? 'Switch to task 2 (key 2) to fill the first row of R.' : null,
-    )
-  )
+  const rows = all[0]?.rows ?? [];
+  if (emptyState(svg, width, height, rows.length === 0 ? 'Train a task to fill the first row of R.' : null))
     return;
+  const { small } = fontSizes(el);
   const T = s.taskNames.length;
-  const blockW = (width - GAP * (methods.length - 1)) / methods.length;
-  const cell = Math.max(8, Math.min((blockW - ROW_LABEL) / T, (height - TOP - SCORES) / rowsCount));
+  const R = rows.length;
+  const inProgress = rows.at(-1)?.kind === 'now' ? rows.at(-1) : undefined;
+
+  // The note under the blocks says what rows and columns are (the axis titles of every block).
+  const note = [
+    'rows: after training task i (full test set)',
+    inProgress ? `T${inProgress.task + 1}…: task ${inProgress.task + 1} in progress (live subset)` : null,
+    'columns: accuracy (%) on task j',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const noteLines = wrapText(note, width - small, small);
+  const noteH = noteLines.length * small * 1.3 + small * 0.4;
+
+  // Each block: method name, column labels, the cells, the scores (two lines, or three when narrow).
+  const short = textWidth(`T${T}`, small) > 28;
+  const labelW = Math.max(...rows.map((r) => textWidth(rowLabel(r, short), small))) + small * 0.5;
+  const titleH = small * 1.5;
+  const colH = small * 1.3;
+  const gap = small * 1.4;
+  const scoreLines = (blockW: number) =>
+    textWidth('BWT −100.0 pp · FWT −100.0 pp', small) <= blockW ? 2 : 3;
+  const cellOf = (w: number, h: number) => Math.min((w - labelW) / T, h / R);
+  let grid = chooseGrid(
+    methods.length,
+    width,
+    height - noteH,
+    gap,
+    gap,
+    titleH + colH + 3 * small * 1.3,
+    cellOf,
+  );
+  const scoresH = scoreLines(grid.cellWidth) * small * 1.3 + small * 0.3;
+  grid = chooseGrid(methods.length, width, height - noteH, gap, gap, titleH + colH + scoresH, cellOf);
+  // Cells as wide as the block allows, as tall as the area allows (up to twice their width).
+  const cell = Math.max(4, (grid.cellWidth - labelW) / T);
+  const cellH = Math.max(4, Math.min(grid.cellHeight / R, 2 * cell));
+  // Values in the cells at the largest size that fits (at most the small font, at least 2 px less).
+  const valuePx = [small, small - 1, small - 2].find(
+    (px) => textWidth('100', px) <= cell - 4 && px * 1.1 <= cellH - 2,
+  );
+  const blockH = titleH + colH + R * cellH + scoresH;
   const color = d3.scaleSequential(d3.interpolateBlues).domain([0, 1.15]);
 
   const blocks = svg
@@ -49,22 +97,25 @@ export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
     .data(methods, (d) => d)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'matrix');
-      g.append('text').attr('class', 'matrix-title');
+      g.append('text').attr('class', 'matrix-title axis-label');
       g.append('g').attr('class', 'col-labels axis');
       g.append('g').attr('class', 'row-labels axis');
       g.append('g').attr('class', 'cells');
-      g.append('text').attr('class', 'scores axis-label');
-      g.append('text').attr('class', 'scores-2 axis-label');
+      g.append('g').attr('class', 'scores');
       return g;
     })
     .attr('data-method', (d) => d)
-    .attr('transform', (_, m) => `translate(${m * (blockW + GAP)},0)`);
+    .attr(
+      'transform',
+      (_, m) =>
+        `translate(${(m % grid.cols) * (grid.cellWidth + gap)},${Math.floor(m / grid.cols) * (blockH + gap)})`,
+    );
 
   blocks
     .select('.matrix-title')
-    .attr('x', ROW_LABEL)
-    .attr('y', 20)
-    .attr('fill', (d) => METHOD_COLORS[d])
+    .attr('x', labelW)
+    .attr('y', small * 1.15)
+    .style('fill', (d) => METHOD_COLORS[d])
     .attr('font-weight', 700)
     .text((d) => METHOD_LABELS[d]);
   blocks
@@ -72,71 +123,111 @@ export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
     .selectAll('text')
     .data(d3.range(T))
     .join('text')
-    .attr('x', (j) => ROW_LABEL + (j + 0.5) * cell)
-    .attr('y', TOP - 8)
+    .attr('x', (j) => labelW + (j + 0.5) * cell)
+    .attr('y', titleH + colH - small * 0.35)
     .attr('text-anchor', 'middle')
-    .text((j) => `T${j + 1}`);
+    // Every column labelled when the labels fit, else every other one.
+    .text((j) =>
+      textWidth(short ? `${T}` : `T${T}`, small) + 4 <= cell || j % 2 === 0
+        ? `${short ? '' : 'T'}${j + 1}`
+        : '',
+    );
   blocks
     .select('.row-labels')
     .selectAll('text')
     .data((_, m) => all[m].rows)
     .join('text')
-    .attr('x', ROW_LABEL - 6)
-    .attr('y', (_, i) => TOP + (i + 0.5) * cell)
+    .attr('x', labelW - small * 0.4)
+    .attr('y', (_, i) => titleH + colH + (i + 0.5) * cellH)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((r) => `after T${r.task + 1}${r.visit > 1 ? ` (${r.visit}×)` : ''}`);
+    .text((r) => rowLabel(r, short));
 
   const cells = blocks
     .select('.cells')
-    .selectAll<SVGGElement, { i: number; j: number; v: number }>('g.cell')
-    .data((_, m) => all[m].rows.flatMap((r, i) => r.accuracy.map((v, j) => ({ i, j, v }))))
+    .selectAll<SVGGElement, { i: number; j: number; v: number; now: boolean }>('g.cell')
+    .data((_, m) =>
+      all[m].rows.flatMap((r, i) => r.accuracy.map((v, j) => ({ i, j, v, now: r.kind === 'now' }))),
+    )
     .join((enter) => {
       const g = enter.append('g').attr('class', 'cell');
       g.append('rect');
       g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
       return g;
     })
-    .attr('transform', (d) => `translate(${ROW_LABEL + d.j * cell},${TOP + d.i * cell})`);
+    .attr('transform', (d) => `translate(${labelW + d.j * cell},${titleH + colH + d.i * cellH})`)
+    .attr('data-now', (d) => (d.now ? '' : null));
   cells
     .select('rect')
-    .attr('width', cell - 1)
-    .attr('height', cell - 1)
-    .attr('fill', (d) => color(d.v))
-    // The diagonal (the task just trained) is outlined: BWT compares the last row with it.
-    .attr('stroke', (d) => (all[0].rows[d.i].task === d.j ? 'currentColor' : 'none'));
+    .attr('width', Math.max(1, cell - 1))
+    .attr('height', Math.max(1, cellH - 1))
+    .attr('fill', (d) => (Number.isFinite(d.v) ? color(d.v) : 'none'))
+    // The diagonal (the task just trained) is outlined: BWT compares the last row with it. The row
+    // in progress is dashed.
+    .attr('stroke', (d) => (rows[d.i].task === d.j || d.now ? 'currentColor' : 'none'))
+    .attr('stroke-dasharray', (d) => (d.now ? '3 2' : null));
   cells
     .select('text')
     .attr('x', cell / 2)
-    .attr('y', cell / 2)
+    .attr('y', cellH / 2)
     .attr('class', 'cell-value')
+    .style('font-size', () => (valuePx ? `${valuePx}px` : null))
     .attr('fill', (d) => (d.v > 0.6 ? '#fff' : '#000'))
-    .text((d) => pct(d.v * 100));
+    .text((d) => (valuePx && Number.isFinite(d.v) ? (d.v * 100).toFixed(0) : ''));
 
-  const scoresY = TOP + rowsCount * cell + 26;
+  const scoresY = titleH + colH + R * cellH + small * 1.2;
   blocks
     .select('.scores')
+    .attr('transform', `translate(0,${scoresY})`)
+    .selectAll('text')
+    .data((_, m) => {
+      const { average, bwt, fwt } = all[m];
+      const lines = [`avg ${pct(average)}`, `BWT ${signedPp(bwt)}`, `FWT ${signedPp(fwt)}`];
+      return scoreLines(grid.cellWidth) === 2 ? [lines[0], `${lines[1]} · ${lines[2]}`] : lines;
+    })
+    .join('text')
+    .attr('class', 'axis-label')
+    .attr('y', (_, k) => k * small * 1.3)
+    .text((d) => d);
+
+  const top = Math.ceil(methods.length / grid.cols) * (blockH + gap) - gap + small * 1.3;
+  layer(svg, 'note')
+    .selectAll('text')
+    .data(noteLines)
+    .join('text')
+    .attr('class', 'axis-label matrix-note')
     .attr('x', 0)
-    .attr('y', scoresY)
-    .text((_, m) => `avg ${Number.isFinite(all[m].average) ? (all[m].average * 100).toFixed(1) : '—'}%`);
-  blocks
-    .select('.scores-2')
-    .attr('x', 0)
-    .attr('y', scoresY + 24)
-    .text((_, m) => `BWT ${signedPct(all[m].bwt)} · FWT ${signedPct(all[m].fwt)}`);
+    .attr('y', (_, k) => top + k * small * 1.3)
+    .text((d) => d);
 }
 
-/** Every cell, then the scores, as rows of a CSV. */
-export function accuracyMatrixCsv(s: ResultsState): (string | number)[][] {
+/** Two tables: every cell in long format (one row per method, row of R and task), and the scores. */
+export function accuracyMatrixCsv(s: ResultsState): CsvExport[] {
   const methods = s.config?.methods ?? [];
-  const all = matrices(s);
+  const all = () => matrices(s);
   return [
-    ['method', 'after_task', 'visit', 'step', 'on_task', 'accuracy'],
-    ...methods.flatMap((method, m) =>
-      all[m].rows.flatMap((r) => r.accuracy.map((v, j) => [method, r.task + 1, r.visit, r.step, j + 1, v])),
-    ),
-    [],
-    ['method', 'average_accuracy', 'bwt', 'fwt'],
-    ...methods.map((method, m) => [method, all[m].average, all[m].bwt, all[m].fwt]),
+    csvExport('every cell of R, long format', 'cells', () => [
+      ['method', 'after_task', 'visit', 'step', 'row', 'task', 'accuracy'],
+      ...methods.flatMap((method, m) =>
+        all()[m].rows.flatMap((r) =>
+          r.accuracy.map((v, j) => [
+            method,
+            r.task + 1,
+            r.visit,
+            r.step,
+            r.kind === 'now' ? 'in progress (live subset)' : 'full test set',
+            j + 1,
+            v,
+          ]),
+        ),
+      ),
+    ]),
+    csvExport('average accuracy, BWT and FWT', 'scores', () => [
+      ['method', 'tasks_scored', 'average_accuracy', 'bwt', 'fwt'],
+      ...methods.map((method, m) => {
+        const mm = all()[m];
+        return [method, standardMatrix(mm.rows).length, mm.average, mm.bwt, mm.fwt];
+      }),
+    ]),
   ];
 }

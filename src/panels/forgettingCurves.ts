@@ -1,107 +1,186 @@
 /**
  * Forgetting curves: one small chart per task (task = small multiple, method = colour), each
- * method's test accuracy on that task against the training step, with a marker at every task
- * switch, a legend of the methods above, and on hover every method's accuracy at that step.
- * The SI paper's split-MNIST figure, growing live.
+ * method's test accuracy on that task against the training step, with a dashed marker at every task
+ * switch, chance level, a legend of the methods above, and on hover every method's accuracy at that
+ * step. The SI paper's split-MNIST figure, growing live. Many tasks wrap into rows; the accuracy
+ * axis can zoom to the data (the differences permuted MNIST shows are a few points wide).
  */
 import * as d3 from 'd3';
 import type { MethodId } from '../engine/methodIds';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
-import { forgettingCurves, nearestEvaluation } from './forgettingData';
-import { emptyState, layer, sizeSvg } from './svgFrame';
+import { drawAxis, fitTicks, percent } from './axes';
+import { type CsvExport, type CsvRows, csvExport } from './export';
+import { accuracyDomain, chanceLevel, forgettingCurves, nearestEvaluation } from './forgettingData';
+import { thinLabels } from './labelPlacement';
+import { chooseGrid } from './smallMultiples';
+import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
+import { fontSizes, textWidth, wrapText } from './textMetrics';
 
-const MARGIN = { top: 64, right: 10, bottom: 40, left: 56 };
-/** The hovered step of each panel, kept across redraws. */
-const hovered = new WeakMap<SVGSVGElement, number>();
+/** The hovered step of each panel and the task chart under the pointer, kept across redraws. */
+const hovered = new WeakMap<SVGSVGElement, { step: number; task: number }>();
 
-export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState): void {
+interface Frame {
+  x: d3.ScaleLinear<number, number>;
+  y: d3.ScaleLinear<number, number>;
+  cellW: number;
+  cellH: number;
+  /** Top-left corner of task t's plot area. */
+  origin: (t: number) => [number, number];
+  cellAt: (px: number, py: number) => number | null;
+}
+
+export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom: boolean): void {
   const frame = sizeSvg(svgEl);
   if (!frame) return;
   const { svg, width, height } = frame;
   const methods: MethodId[] = s.config?.methods ?? [];
   const T = s.taskNames.length;
   const empty = T === 0 || s.evaluations.length === 0;
-  if (
-    emptyState(
-      svg,
-      width,
-      height,
-      empty ? 'Press Start (Space) to train; the accuracy on each task appears here.' : null,
-    )
-  )
-    return;
-  drawLegend(svg, methods);
-
+  if (emptyState(svg, width, height, empty ? 'Press Start (Space) to train.' : null)) return;
+  const { small } = fontSizes(svgEl);
   const curves = forgettingCurves(s.evaluations, s.switches, methods.length, T);
   const byTask = new Map(curves.map((c) => [c.task, c]));
-  const cellW = width / T;
-  const innerW = Math.max(10, cellW - MARGIN.left - MARGIN.right);
-  const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+  const chance = chanceLevel(s.config);
+
+  // Margins: the legend above, tick labels and axis titles left and below.
+  const legendH = small * 2.2;
+  const titleH = small * 1.8;
+  const left = small * 1.8 + textWidth('100', small) + 8;
+  const bottom = small * 1.6 + small * 1.8;
+  // Room for half of the last step label, which is centred on the right edge.
   const lastStep = s.evaluations.at(-1)?.step ?? 1;
+  const right = textWidth(String(lastStep), small) / 2 + small * 0.3;
+  const gapX = small * 1.2;
+  const gapY = small * 0.6;
+  const grid = chooseGrid(T, width - left - right, height - legendH - bottom, gapX, gapY, titleH);
+  const cellW = Math.max(10, grid.cellWidth);
+  const cellH = Math.max(10, grid.cellHeight);
+  const origin = (t: number): [number, number] => [
+    left + (t % grid.cols) * (cellW + gapX),
+    legendH + Math.floor(t / grid.cols) * (cellH + titleH + gapY) + titleH,
+  ];
   const x = d3
     .scaleLinear()
     .domain([0, Math.max(1, lastStep)])
-    .range([0, innerW]);
-  const y = d3.scaleLinear().domain([0, 1]).range([innerH, 0]);
+    .range([0, cellW]);
+  const y = d3
+    .scaleLinear()
+    .domain(accuracyDomain(curves, zoom ? chance : null))
+    .range([cellH, 0]);
+  // The accuracy range shown, for tests and tools.
+  svg.attr('data-y-domain', y.domain().join(','));
+  const f: Frame = {
+    x,
+    y,
+    cellW,
+    cellH,
+    origin,
+    cellAt: (px, py) => {
+      for (let t = 0; t < T; t++) {
+        const [ox, oy] = origin(t);
+        if (px >= ox && px <= ox + cellW && py >= oy - titleH && py <= oy + cellH) return t;
+      }
+      return null;
+    },
+  };
+  drawLegend(svg, methods, chance, small);
 
+  const xTicks = fitTicks(x, cellW, small, String, false);
+  const yTicks = fitTicks(y, cellH, small, percent, true);
   const cells = svg
     .selectAll<SVGGElement, number>('g.task-cell')
     .data(d3.range(T), (d) => String(d))
     .join((enter) => {
       const g = enter.append('g').attr('class', 'task-cell');
       g.append('text').attr('class', 'cell-title');
+      g.append('g').attr('class', 'y-grid');
       g.append('g').attr('class', 'x-axis axis');
       g.append('g').attr('class', 'y-axis axis');
+      g.append('line').attr('class', 'chance');
       g.append('g').attr('class', 'switches');
       g.append('g').attr('class', 'lines');
       g.append('text').attr('class', 'cell-empty').attr('text-anchor', 'middle');
       return g;
     })
-    .attr('transform', (t) => `translate(${t * cellW + MARGIN.left},${MARGIN.top})`)
+    .attr('transform', (t) => `translate(${origin(t)[0]},${origin(t)[1]})`)
     .attr('data-task', (t) => t);
 
   cells
     .select('.cell-title')
-    .attr('x', innerW / 2)
-    .attr('y', -10)
+    .attr('x', cellW / 2)
+    .attr('y', -small * 0.6)
     .attr('text-anchor', 'middle')
-    .text((t) => `Task ${t + 1}: ${s.taskNames[t]}`);
+    .text((t) => cellTitle(t, s.taskNames[t], cellW, small));
+  cells
+    .select<SVGGElement>('.y-grid')
+    .selectAll('line')
+    .data(yTicks)
+    .join('line')
+    .attr('x2', cellW)
+    .attr('y1', (v) => y(v))
+    .attr('y2', (v) => y(v));
+  // Tick labels on the left column and the bottom row only: the cells share their scales.
+  const bottomRow = (t: number) => t + grid.cols >= T;
   cells
     .select<SVGGElement>('.x-axis')
-    .attr('transform', `translate(0,${innerH})`)
-    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 70))));
-  cells.select<SVGGElement>('.y-axis').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+    .attr('transform', `translate(0,${cellH})`)
+    .each(function (t) {
+      drawAxis(d3.select(this), 'bottom', x, xTicks, (v) => (bottomRow(t) ? String(v) : ''));
+    });
+  cells.select<SVGGElement>('.y-axis').each(function (t) {
+    drawAxis(d3.select(this), 'left', y, yTicks, (v) => (t % grid.cols === 0 ? percent(v) : ''));
+  });
+  const [y0, y1] = y.domain();
+  cells
+    .select('.chance')
+    .attr('x2', cellW)
+    .attr('y1', y(chance))
+    .attr('y2', y(chance))
+    .attr('display', chance >= y0 && chance <= y1 ? null : 'none');
   cells
     .select('.cell-empty')
-    .attr('x', innerW / 2)
-    .attr('y', innerH / 2)
-    // Two short lines: a small multiple is narrow on a projector.
+    .attr('x', cellW / 2)
+    .attr('y', cellH / 2)
     .each(function (t) {
-      const lines = byTask.has(t) ? [] : ['Not trained yet:', `press ${t + 1}`];
+      const lines = byTask.has(t) ? [] : untrainedHint(t, cellW, small);
       d3.select(this)
         .selectAll('tspan')
         .data(lines)
         .join('tspan')
-        .attr('x', innerW / 2)
-        .attr('dy', (_, i) => (i === 0 ? 0 : '1.2em'))
+        .attr('x', cellW / 2)
+        .attr('dy', (_, i) => (i === 0 ? `${-0.6 * (lines.length - 1)}em` : '1.2em'))
         .text((l) => l);
     });
 
+  // Task switches, in the charts of tasks trained by then; labels thinned so none overlap.
+  const switchLabels = s.switches.map((d) => `T${d.to + 1}`);
+  const kept = new Set(
+    thinLabels(
+      s.switches.map((d) => x(d.step)),
+      switchLabels.map((l) => textWidth(l, small)),
+      small * 0.4,
+    ),
+  );
   cells
     .select('.switches')
     .selectAll<SVGGElement, ResultsState['switches'][number]>('g.switch')
-    .data(s.switches)
+    .data((t) => (byTask.has(t) ? s.switches : []))
     .join((enter) => {
       const g = enter.append('g').attr('class', 'switch');
       g.append('line').attr('y1', 0);
-      g.append('text').attr('y', 12).attr('dx', 3);
+      g.append('text').attr('dx', 0).attr('text-anchor', 'middle');
       return g;
     })
     .attr('transform', (d) => `translate(${x(d.step)},0)`)
-    .call((g) => g.select('line').attr('y2', innerH))
-    .call((g) => g.select('text').text((d) => `T${d.to + 1}`));
+    .call((g) => g.select('line').attr('y2', cellH))
+    .call((g) =>
+      g
+        .select('text')
+        .attr('y', small)
+        .text((_, k) => (kept.has(k) ? switchLabels[k] : '')),
+    );
 
   cells
     .select('.lines')
@@ -123,87 +202,133 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState): voi
           .line<{ step: number; accuracy: number }>()
           .defined((p) => Number.isFinite(p.accuracy))
           .x((p) => x(p.step))
-          .y((p) => y(p.accuracy))(d.points) ?? '',
+          .y((p) => y(Math.max(y0, Math.min(y1, p.accuracy))))(d.points) ?? '',
     );
-  drawHover(svgEl, s, x, y, innerW, innerH, cellW);
+
+  const plotsBottom = origin(T - 1)[1] + cellH;
+  const gridH = plotsBottom - legendH - titleH;
+  const titles = layer(svg, 'titles');
+  axisTitle(titles, 'y-title', 'test accuracy (%)', small * 0.9, legendH + titleH + gridH / 2, true);
+  axisTitle(
+    titles,
+    'x-title',
+    'training step',
+    left + (grid.cols * (cellW + gapX) - gapX) / 2,
+    plotsBottom + small * 1.5 + small * 1.4,
+  );
+  drawHover(svgEl, s, f, small);
+}
+
+/** What an untrained task's chart says, in lines that fit its width (nothing when none fits). */
+function untrainedHint(t: number, width: number, px: number): string[] {
+  for (const hint of [`not trained yet${t < 9 ? ` (key ${t + 1})` : ''}`, 'not trained yet', 'untrained']) {
+    const lines = wrapText(hint, width - px * 0.5, px);
+    if (lines.length <= 3 && lines.every((l) => textWidth(l, px) <= width - px * 0.5)) return lines;
+  }
+  return [];
+}
+
+/** "Task 3: 4/5", or shorter when the cell is narrow. */
+function cellTitle(t: number, name: string, width: number, px: number): string {
+  for (const title of [`Task ${t + 1}: ${name}`, `T${t + 1}: ${name}`, `T${t + 1}`])
+    if (textWidth(title, px, true) <= width) return title;
+  return `T${t + 1}`;
 }
 
 function drawLegend(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
   methods: readonly MethodId[],
+  chance: number,
+  px: number,
 ): void {
-  const items = layer(svg, 'legend')
-    .attr('transform', `translate(${MARGIN.left},20)`)
-    .selectAll<SVGGElement, MethodId>('g.legend-item')
-    .data(methods, (d) => d)
+  const items = [
+    ...methods.map((m) => ({ key: m, label: METHOD_LABELS[m], color: METHOD_COLORS[m], dash: false })),
+    { key: 'chance', label: `chance (${percent(chance)} %)`, color: 'var(--muted)', dash: true },
+  ];
+  const swatch = px * 1.5;
+  let offset = 0;
+  const at = items.map((d) => {
+    const x = offset;
+    offset += swatch + 6 + textWidth(d.label, px) + px * 1.2;
+    return x;
+  });
+  const g = layer(svg, 'legend')
+    .attr('transform', `translate(${px * 0.5},${px * 1.2})`)
+    .selectAll<SVGGElement, (typeof items)[number]>('g.legend-item')
+    .data(items, (d) => d.key)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'legend-item');
-      g.append('line').attr('x1', 0).attr('x2', 22).attr('y1', -5).attr('y2', -5);
-      g.append('text').attr('class', 'axis-label').attr('x', 28);
-      return g;
+      const item = enter.append('g').attr('class', 'legend-item');
+      item
+        .append('line')
+        .attr('y1', -px * 0.35)
+        .attr('y2', -px * 0.35);
+      item.append('text').attr('class', 'axis-label');
+      return item;
     })
-    .attr('transform', (_, k) => `translate(${k * 120},0)`);
-  items
-    .select('line')
-    .attr('stroke', (d) => METHOD_COLORS[d])
-    .attr('stroke-width', 'var(--line-width)');
-  items.select('text').text((d) => METHOD_LABELS[d]);
+    .attr('data-method', (d) => (d.key === 'chance' ? null : d.key))
+    .attr('transform', (_, k) => `translate(${at[k]},0)`);
+  g.select('line')
+    .attr('x2', swatch)
+    .attr('stroke', (d) => d.color)
+    .attr('stroke-width', 'var(--line-width)')
+    .attr('stroke-dasharray', (d) => (d.dash ? '6 4' : null));
+  g.select('text')
+    .attr('x', swatch + 6)
+    .text((d) => d.label);
 }
 
 /**
- * A rule at the hovered step in every task's chart, with each method's accuracy on that task at
- * that step. The pointer handlers redraw only the hover, not the whole panel.
+ * A rule at the hovered step in every task's chart, and in the chart under the pointer each
+ * method's accuracy on that task at that step. The pointer handlers redraw only the hover.
  */
-function drawHover(
-  svgEl: SVGSVGElement,
-  s: ResultsState,
-  x: d3.ScaleLinear<number, number>,
-  y: d3.ScaleLinear<number, number>,
-  innerW: number,
-  innerH: number,
-  cellW: number,
-): void {
+function drawHover(svgEl: SVGSVGElement, s: ResultsState, f: Frame, px: number): void {
   const svg = d3.select(svgEl);
-  const redraw = () => drawHover(svgEl, s, x, y, innerW, innerH, cellW);
+  const redraw = () => drawHover(svgEl, s, f, px);
   svg
     .on('pointermove', (event: PointerEvent) => {
-      const [px] = d3.pointer(event, svgEl);
-      const cell = Math.floor(px / cellW);
-      hovered.set(svgEl, x.invert(px - cell * cellW - MARGIN.left));
+      const [mx, my] = d3.pointer(event, svgEl);
+      const task = f.cellAt(mx, my);
+      if (task === null) hovered.delete(svgEl);
+      else hovered.set(svgEl, { step: f.x.invert(mx - f.origin(task)[0]), task });
       redraw();
     })
     .on('pointerleave', () => {
       hovered.delete(svgEl);
       redraw();
     });
-  const step = hovered.get(svgEl);
-  const e = step === undefined ? null : nearestEvaluation(s.evaluations, step);
+  const at = hovered.get(svgEl);
+  const e = at === undefined ? null : nearestEvaluation(s.evaluations, at.step);
   const methods = s.config?.methods ?? [];
   const T = s.taskNames.length;
   svg.selectAll<SVGGElement, number>('g.task-cell').each(function (t) {
     const g = layer(d3.select<SVGGElement, unknown>(this), 'hover');
     g.selectAll('*').remove();
-    // A task not trained yet shows its empty-state hint instead.
+    // A task not trained yet shows its hint instead.
     if (!e || d3.select(this).select('.cell-empty').text() !== '') return;
-    g.attr('transform', `translate(${x(e.step)},0)`).attr('pointer-events', 'none');
-    g.append('line').attr('class', 'hover-rule').attr('y2', innerH).attr('stroke', 'currentColor');
+    g.attr('transform', `translate(${f.x(e.step)},0)`).attr('pointer-events', 'none');
+    g.append('line').attr('class', 'hover-rule').attr('y2', f.cellH).attr('stroke', 'currentColor');
+    const values = methods.map((_, m) => e.accuracy[m * T + t]);
     g.selectAll('circle')
-      .data(methods)
+      .data(values.filter(Number.isFinite))
       .join('circle')
-      .attr('cy', (_, m) => y(e.accuracy[m * T + t]))
+      .attr('cy', (v) => f.y(v))
       .style('r', 'var(--mark-size)')
-      .attr('fill', (d) => METHOD_COLORS[d]);
-    const flip = x(e.step) > innerW / 2;
+      .attr('fill', (_, m) => METHOD_COLORS[methods[m]]);
+    if (t !== at?.task) return;
+    const lines = [
+      `step ${e.step}`,
+      ...methods.map(
+        (d, m) => `${METHOD_LABELS[d]} ${Number.isFinite(values[m]) ? (values[m] * 100).toFixed(1) : '—'}%`,
+      ),
+    ];
+    const flip = f.x(e.step) > f.cellW / 2;
     g.selectAll('text')
-      .data([
-        `step ${e.step}`,
-        ...methods.map((d, m) => `${METHOD_LABELS[d]} ${(e.accuracy[m * T + t] * 100).toFixed(1)}%`),
-      ])
+      .data(lines)
       .join('text')
       .attr('class', 'axis-label hover-value')
       .attr('x', flip ? -8 : 8)
       .attr('text-anchor', flip ? 'end' : 'start')
-      .attr('y', (_, k) => innerH - 8 - (methods.length - k) * 20)
+      .attr('y', (_, k) => px * 1.1 + k * px * 1.25)
       .style('fill', (_, k) => (k === 0 ? 'currentColor' : METHOD_COLORS[methods[k - 1]]))
       .style('paint-order', 'stroke')
       .style('stroke', 'var(--panel-bg)')
@@ -212,16 +337,21 @@ function drawHover(
   });
 }
 
-/** Every method's accuracy on every task at every evaluation. */
-export function forgettingCurvesCsv(s: ResultsState): (string | number)[][] {
+/** Every method's accuracy on every task at every evaluation, one row per evaluation and method. */
+export function forgettingCurvesCsv(s: ResultsState): CsvExport[] {
+  return [csvExport('every evaluation', '', () => curveRows(s))];
+}
+
+function curveRows(s: ResultsState): CsvRows {
   const methods = s.config?.methods ?? [];
   const T = s.taskNames.length;
   return [
-    ['step', 'training_task', 'method', ...s.taskNames.map((_, t) => `task_${t + 1}`)],
+    ['step', 'training_task', 'test_set', 'method', ...s.taskNames.map((_, t) => `task_${t + 1}`)],
     ...s.evaluations.flatMap((e) =>
       methods.map((method, m) => [
         e.step,
         e.task + 1,
+        e.full ? 'full' : 'live subset',
         method,
         ...Array.from({ length: T }, (_, t) => e.accuracy[m * T + t]),
       ]),

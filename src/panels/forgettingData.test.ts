@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationPoint, TaskSwitch } from '../store/results';
-import { firstTrainedSteps, forgettingCurves, nearestEvaluation } from './forgettingData';
+import {
+  accuracyDomain,
+  chanceLevel,
+  firstTrainedSteps,
+  forgettingCurves,
+  nearestEvaluation,
+} from './forgettingData';
 
 const M = 2;
 const T = 3;
 const point = (step: number, task: number, acc: number[]): EvaluationPoint => ({
   step,
   task,
+  full: false,
   accuracy: Float32Array.from(acc),
   trainLoss: new Float32Array(M),
   penalty: new Float32Array(M),
@@ -49,6 +56,7 @@ describe('nearestEvaluation', () => {
   const at = (step: number) => ({
     step,
     task: 0,
+    full: false,
     accuracy: new Float32Array(0),
     trainLoss: new Float32Array(0),
     penalty: new Float32Array(0),
@@ -61,5 +69,26 @@ describe('nearestEvaluation', () => {
     expect(nearestEvaluation(evals, -5)?.step).toBe(0);
     expect(nearestEvaluation(evals, 99)?.step).toBe(40);
     expect(nearestEvaluation([], 3)).toBeNull();
+  });
+});
+
+describe('accuracy axis', () => {
+  const curve = (values: number[]) => [
+    { task: 0, firstTrained: 0, lines: [values.map((accuracy, step) => ({ step, accuracy }))] },
+  ];
+  it('is 0–100 % unless zoomed, and zoomed to the data in 5 % steps with a margin', () => {
+    expect(accuracyDomain(curve([0.82, 0.95]), null)).toEqual([0, 1]);
+    const [lo, hi] = accuracyDomain(curve([0.82, 0.95, Number.NaN]), 0.1);
+    expect(lo).toBeCloseTo(0.8);
+    expect(hi).toBeCloseTo(1);
+    // Chance just under the data stays in view, far under it does not.
+    expect(accuracyDomain(curve([0.55, 0.9]), 0.5)[0]).toBeCloseTo(0.45);
+    expect(accuracyDomain(curve([0.85, 0.9]), 0.1)[0]).toBeCloseTo(0.8);
+  });
+
+  it('knows chance for each scenario', () => {
+    expect(chanceLevel({ protocol: 'split-mnist', scenario: 'domain' })).toBe(0.5);
+    expect(chanceLevel({ protocol: 'split-mnist', scenario: 'class' })).toBe(0.1);
+    expect(chanceLevel({ protocol: 'permuted-mnist', scenario: 'domain' })).toBe(0.1);
   });
 });

@@ -1,4 +1,5 @@
 import type { EvaluationPoint, TaskSwitch } from '../store/results';
+import type { RunConfig } from '../worker/protocol';
 
 export interface CurvePoint {
   step: number;
@@ -68,4 +69,33 @@ function bisectStep(evaluations: readonly EvaluationPoint[], step: number): numb
     else hi = mid;
   }
   return lo;
+}
+
+/** Accuracy of guessing: 1 in 2 for split MNIST's two-way heads, 1 in 10 for ten classes. */
+export function chanceLevel(config: Pick<RunConfig, 'protocol' | 'scenario'> | null): number {
+  return config?.protocol === 'split-mnist' && config.scenario !== 'class' ? 0.5 : 0.1;
+}
+
+/**
+ * The accuracy axis: 0–100 %, or zoomed to the drawn points (a small margin around them, in
+ * whole 5 % steps) when `zoomWith` is given; chance level (`zoomWith`) stays in view when it is
+ * close to the data, so a curve falling to it is not cut off.
+ */
+export function accuracyDomain(curves: readonly TaskCurves[], zoomWith: number | null): [number, number] {
+  if (zoomWith === null) return [0, 1];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const c of curves)
+    for (const line of c.lines)
+      for (const p of line) {
+        if (!Number.isFinite(p.accuracy)) continue;
+        lo = Math.min(lo, p.accuracy);
+        hi = Math.max(hi, p.accuracy);
+      }
+  if (!(hi >= lo)) return [0, 1];
+  if (zoomWith < lo && lo - zoomWith < 0.1) lo = zoomWith;
+  // 1e-9: 0.8 × 20 is 15.999… in floating point.
+  const floor = Math.max(0, Math.floor((lo - 0.02) * 20 + 1e-9) / 20);
+  const ceil = Math.min(1, Math.ceil((hi + 0.02) * 20 - 1e-9) / 20);
+  return ceil - floor < 0.1 ? [Math.max(0, ceil - 0.1), Math.min(1, floor + 0.1)] : [floor, ceil];
 }

@@ -1,5 +1,6 @@
 import type { PlotFrame } from './plotFrame';
 import type { Layer } from './plotShapes';
+import { fontSizes } from './textMetrics';
 
 interface Tick {
   readonly key: string;
@@ -15,6 +16,8 @@ interface Tick {
 
 /** Unit grid lines with their values, and the axis names θ₁, θ₂. */
 export function drawGrid(layer: Layer, f: PlotFrame): void {
+  // A label at the top edge is moved down just enough to show whole.
+  const px = fontSizes(layer.node()!).small;
   const ticks: Tick[] = [];
   const [x0, x1] = f.x.domain() as [number, number];
   const [y0, y1] = f.y.domain() as [number, number];
@@ -44,7 +47,7 @@ export function drawGrid(layer: Layer, f: PlotFrame): void {
       y2: py,
       label,
       lx: f.left - 6,
-      ly: py + 4,
+      ly: Math.max(py + 4, px * 0.9),
       zero: v === 0,
     });
   }

@@ -31,3 +31,8 @@ export function measureShortName(id: string): string {
   const m = IMPORTANCE_MEASURES.find((x) => x.id === id);
   return m ? `${m.symbol} (${METHOD_LABELS[m.owner]})` : id;
 }
+
+/** A measure's symbol for short axis titles, e.g. "Ω" (its id when the registry does not know it). */
+export function measureSymbol(id: string): string {
+  return IMPORTANCE_MEASURES.find((m) => m.id === id)?.symbol ?? id;
+}

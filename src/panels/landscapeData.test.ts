@@ -1,6 +1,6 @@
 import { contours } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { contourLevels, gridToPlane } from './landscapeData';
+import { contourLevels, contourLines, gridToPlane } from './landscapeData';
 
 describe('landscape panel data', () => {
   it('spaces contour levels from just above the minimum up to the maximum', () => {
@@ -32,5 +32,22 @@ describe('landscape panel data', () => {
     };
     expect(mid(0)).toBeCloseTo(1, 1);
     expect(mid(1)).toBeCloseTo(-1, 1);
+  });
+
+  it('draws contour lines without the grid border', () => {
+    // A region above the threshold that touches the left and top edges of a 6×5 grid.
+    const n = 6;
+    const m = 5;
+    const values = Array.from({ length: n * m }, (_, k) => -((k % n) ** 2) - Math.floor(k / n) ** 2);
+    const [region] = contours().size([n, m]).thresholds([-6])(values);
+    const rings = region.coordinates.flat() as unknown as [number, number][][];
+    const lines = contourLines(rings, n, m);
+    expect(lines.length).toBeGreaterThan(0);
+    const onEdge = ([x, y]: [number, number]) => x <= 0 || y <= 0 || x >= n || y >= m;
+    for (const line of lines)
+      for (let i = 1; i < line.length; i++) expect(onEdge(line[i - 1]) && onEdge(line[i])).toBe(false);
+    // Only the curved part is left: it runs from one edge to the other.
+    expect(lines).toHaveLength(1);
+    expect(onEdge(lines[0][0]) && onEdge(lines[0].at(-1)!)).toBe(true);
   });
 });

@@ -43,7 +43,8 @@ export function drawLossBars(
   const labelWidth = LABEL_EMS * em;
   const valueWidth = VALUE_EMS * em;
   const width = Math.max(120, svgEl.clientWidth);
-  const height = Math.max(rowHeight, (methods.length * (tasks + 0.6) - 0.6) * rowHeight);
+  // A little below the last row for its label's descenders.
+  const height = Math.max(rowHeight, (methods.length * (tasks + 0.6) - 0.6) * rowHeight) + em * 0.3;
   // A diverged run's losses are astronomical: scale to the others and let its bars run full width.
   const settled = bars.filter((b) => !result.methods[b.method].diverged);
   const max = Math.max(1e-9, ...(settled.length > 0 ? settled : bars).map((b) => b.value));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskSwitch } from '../store/results';
-import { matrixRows, methodMatrix, standardMatrix } from './matrixData';
+import type { EvaluationPoint, TaskSwitch } from '../store/results';
+import { latestEvaluation, matrixRows, methodMatrix, standardMatrix } from './matrixData';
 
 const T = 3;
 /** A switch from `from` to `to` with two methods; method 1's accuracies are method 0's minus 0.1. */
@@ -38,6 +38,35 @@ describe('accuracy matrix', () => {
     expect(mm.average).toBeCloseTo((0.6 + 0.95) / 2, 5);
     expect(mm.bwt).toBeCloseTo(0.6 - 0.9, 5);
     expect(mm.fwt).toBeCloseTo(0.5 - 0.2, 5);
+  });
+
+  const live = (step: number, task: number, acc: number[], full = false): EvaluationPoint => ({
+    step,
+    task,
+    full,
+    accuracy: Float32Array.from([...acc, ...acc]),
+    trainLoss: new Float32Array(2),
+    penalty: new Float32Array(2),
+    numTensors: 0,
+  });
+
+  it('shows the task being trained as the last row, and scores the latest row', () => {
+    const evaluations = [live(150, 1, [0.9, 0.9, Number.NaN]), live(250, 2, [0.5, 0.8, 0.7])];
+    const latest = latestEvaluation(evaluations, switches);
+    expect(latest?.step).toBe(250);
+    const mm = methodMatrix(switches, 0, T, [0.1, 0.2, 0.3], latest);
+    expect(mm.rows.map((r) => [r.task, r.kind])).toEqual([
+      [0, 'switch'],
+      [1, 'switch'],
+      [2, 'now'],
+    ]);
+    // Average and BWT from the row of task 3 in progress, as the CLI would have them after it.
+    expect(mm.average).toBeCloseTo((0.5 + 0.8 + 0.7) / 3, 5);
+    expect(mm.bwt).toBeCloseTo((0.5 - 0.9 + (0.8 - 0.95)) / 2, 5);
+    // The end of a schedule is measured on the full test sets: the final row, not in progress.
+    expect(methodMatrix(switches, 0, T, [0, 0, 0], { ...latest!, full: true }).rows[2].kind).toBe('end');
+    // Just after a switch (no step since) there is no row in progress.
+    expect(latestEvaluation([live(200, 2, [0.5, 0.5, 0.5])], switches)).toBeNull();
   });
 
   it('stops the standard matrix at the first out-of-order row', () => {

@@ -1,14 +1,22 @@
 import { averageAccuracy, backwardTransfer, forwardTransfer } from '../engine/metrics';
-import type { TaskSwitch } from '../store/results';
+import type { EvaluationPoint, TaskSwitch } from '../store/results';
 
-/** One row of R: the accuracy on every task when `task` stopped being trained. */
+/**
+ * Where a row of R comes from: a task switch (the full test set), the end of an automatic
+ * schedule (the full test set, no switch follows), or the task being trained now (the latest live
+ * evaluation, on the live subset: in progress).
+ */
+export type RowKind = 'switch' | 'end' | 'now';
+
+/** One row of R: the accuracy on every task when `task` stopped being trained (or now). */
 export interface MatrixRow {
-  /** The task just trained. */
+  /** The task just trained (or being trained). */
   task: number;
-  /** The step at which it ended. */
+  /** The step of the row. */
   step: number;
   /** Which visit of `task` this row closes (1 = first time trained, 2 = a revisit, …). */
   visit: number;
+  kind: RowKind;
   accuracy: number[];
 }
 
@@ -20,28 +28,47 @@ export interface MethodMatrix {
   fwt: number;
 }
 
+/** The evaluation that gives the row of the task being trained: the latest, if it has steps since the last switch. */
+export function latestEvaluation(
+  evaluations: readonly EvaluationPoint[],
+  switches: readonly TaskSwitch[],
+): EvaluationPoint | null {
+  const e = evaluations.at(-1);
+  return e && e.step > (switches.at(-1)?.step ?? 0) ? e : null;
+}
+
 /**
- * The rows of R for method `m`, one per task boundary in the order they happened. Every switch
- * away from a trained task is a boundary, a revisit of an old task included (its row is labelled
- * with the visit number); a switch away from a task with no steps (boundary null) is no row.
- * The task in progress has no row yet: R's rows are "after training task i", and it is not over.
+ * The rows of R for method `m`, one per task boundary in the order they happened, then the row of
+ * the task being trained (from `latest`, when given). Every switch away from a trained task is a
+ * boundary, a revisit of an old task included (labelled with its visit number); a switch away from
+ * a task with no steps (boundary null) is no row.
  */
-export function matrixRows(switches: readonly TaskSwitch[], m: number, taskCount: number): MatrixRow[] {
+export function matrixRows(
+  switches: readonly TaskSwitch[],
+  m: number,
+  taskCount: number,
+  latest: EvaluationPoint | null = null,
+): MatrixRow[] {
   const visits = new Map<number, number>();
-  return switches
+  const row = (task: number, step: number, kind: RowKind, acc: Float32Array): MatrixRow => {
+    const visit = (visits.get(task) ?? 0) + 1;
+    visits.set(task, visit);
+    const accuracy = Array.from({ length: taskCount }, (_, j) => acc[m * taskCount + j]);
+    return { task, step, visit, kind, accuracy };
+  };
+  const rows = switches
     .filter((s) => s.boundary !== null)
-    .map((s) => {
-      const visit = (visits.get(s.from) ?? 0) + 1;
-      visits.set(s.from, visit);
-      const accuracy = Array.from({ length: taskCount }, (_, j) => s.accuracy[m * taskCount + j]);
-      return { task: s.from, step: s.step, visit, accuracy };
-    });
+    .map((s) => row(s.from, s.step, 'switch', s.accuracy));
+  if (latest) rows.push(row(latest.task, latest.step, latest.full ? 'end' : 'now', latest.accuracy));
+  return rows;
 }
 
 /**
  * The matrix the continual-learning scores are defined on: row i = after task i was first
- * trained, tasks in the order 1, 2, 3, … The longest such prefix of the boundaries is used, so a
- * lecturer who jumps ahead or revisits still gets scores for the part that followed the protocol.
+ * trained, tasks in the order 1, 2, 3, … The longest such prefix of the rows is used (the row of
+ * the task being trained included, so the scores are those of the latest row, as the CLI's at the
+ * same point), and a lecturer who jumps ahead or revisits still gets scores for the part that
+ * followed the protocol.
  */
 export function standardMatrix(rows: readonly MatrixRow[]): number[][] {
   const R: number[][] = [];
@@ -57,8 +84,9 @@ export function methodMatrix(
   m: number,
   taskCount: number,
   initialAccuracy: readonly number[],
+  latest: EvaluationPoint | null = null,
 ): MethodMatrix {
-  const rows = matrixRows(switches, m, taskCount);
+  const rows = matrixRows(switches, m, taskCount, latest);
   const R = standardMatrix(rows);
   return {
     rows,

@@ -1,18 +1,25 @@
 /**
  * The talk's sanity check: for every task boundary and method, the path integral's estimate −Σω
  * (x) against the loss change it should equal, ΔL = L(end) − L(start) (y), with the y = x line.
- * Finite, noisy steps make Σω overestimate the drop, which puts points above the line.
+ * Finite, noisy steps make Σω overestimate the drop, which puts points above the line. Both axes
+ * share one range (so the diagonal is y = x) and the plot takes the whole area; point labels move
+ * aside or are left out where points crowd, and the legend gives each method's mean ratio.
  */
 import * as d3 from 'd3';
 import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
+import { clearCorner, drawAxis, fitTicks, minus } from './axes';
+import { type CsvExport, csvExport } from './export';
 import { type PathIntegralPoint, pathIntegralPoints } from './importanceData';
-import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
-
-const M = { top: 16, right: 230, bottom: 56, left: 76 };
+import { placeLabels } from './labelPlacement';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
+import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
+import { fontSizes, textWidth } from './textMetrics';
 
 export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
+  // Its points change only at task switches, not with every streamed evaluation.
+  if (unchangedSinceLastDraw(el, [s.switches, ...frameInputs(el)])) return;
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;
@@ -22,28 +29,78 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
       svg,
       width,
       height,
-      points.length === 0 ? 'Switch to task 2 (key 2): each task boundary adds a point per method.' : null,
+      points.length === 0 ? 'Switch to task 2 (key 2): each switch adds a point.' : null,
     )
   )
     return;
-  const size = Math.max(40, Math.min(width - M.left - M.right, height - M.top - M.bottom));
+  const { small } = fontSizes(el);
+  const methods = [...new Set(points.map((p) => p.method))];
+  const ratio = (m: MethodId) =>
+    d3.mean(
+      points.filter((p) => p.method === m),
+      (p) => p.ratio,
+    ) ?? Number.NaN;
+  const legend = [
+    { key: 'head', text: 'ΔL / (−Σω), mean', color: 'currentColor' },
+    ...methods.map((m) => ({
+      key: m,
+      text: `● ${METHOD_LABELS[m]}: ${ratio(m).toFixed(2)}`,
+      color: METHOD_COLORS[m],
+    })),
+    { key: 'line', text: '- - y = x', color: 'currentColor' },
+  ];
+  const legendW = Math.max(...legend.map((l) => textWidth(l.text, small))) + small;
+  const format = (v: number) => minus(d3.format('~g')(v));
+  const M = {
+    top: small * 0.8,
+    right: legendW + small,
+    bottom: small * 3.4,
+    left: small * 1.8 + textWidth('−0.00', small) + 8,
+  };
+  const w = Math.max(40, width - M.left - M.right);
+  const h = Math.max(40, height - M.top - M.bottom);
   const values = points.flatMap((p) => [p.estimate, p.actual]);
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
   const pad = (hi - lo) * 0.08 || 0.1;
-  const scale = () =>
-    d3
-      .scaleLinear()
-      .domain([lo - pad, hi + pad])
-      .nice();
-  const x = scale().range([0, size]);
-  const y = scale().range([size, 0]);
+  // One range on both axes, so the diagonal is y = x whatever the plot's shape.
+  const domain = d3
+    .scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .nice()
+    .domain();
+  const x = d3.scaleLinear().domain(domain).range([0, w]);
+  const y = d3.scaleLinear().domain(domain).range([h, 0]);
   const g = layer(svg, 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  layer(g, 'x-axis axis').attr('transform', `translate(0,${size})`).call(d3.axisBottom(x).ticks(5));
-  layer(g, 'y-axis axis').call(d3.axisLeft(y).ticks(5));
-  axisTitle(g, 'x-title', '−Σω (path-integral estimate)', size / 2, size + 44);
-  axisTitle(g, 'y-title', 'ΔL = L(end) − L(start)', -56, size / 2, true);
-  const [d0, d1] = x.domain();
+  const xAxis = layer(g, 'x-axis axis').attr('transform', `translate(0,${h})`);
+  drawAxis(xAxis, 'bottom', x, fitTicks(x, w, small, format, false), format);
+  drawAxis(
+    layer(g, 'y-axis axis'),
+    'left',
+    y,
+    clearCorner(fitTicks(y, h, small, format, true), y, small),
+    format,
+  );
+  axisTitle(
+    g,
+    'x-title',
+    fitTitle(
+      ['−Σω, the path integral’s estimate of ΔL (nats)', '−Σω, path-integral estimate (nats)', '−Σω (nats)'],
+      w,
+      small,
+    ),
+    w / 2,
+    h + small * 2.9,
+  );
+  axisTitle(
+    g,
+    'y-title',
+    fitTitle(['ΔL = L(end) − L(start) (nats)', 'ΔL (nats)'], h, small),
+    -(M.left - small * 1.1),
+    h / 2,
+    true,
+  );
+  const [d0, d1] = domain;
   layer(g, 'identity')
     .selectAll('line')
     .data([0])
@@ -54,13 +111,39 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
     .attr('y2', y(d1))
     .attr('stroke', 'currentColor')
     .attr('stroke-dasharray', '6 4');
+
+  const r = small * 0.5;
+  const label = (p: PathIntegralPoint) => `T${p.task + 1}`;
+  const key = (p: PathIntegralPoint) => `${p.method}-${p.step}`;
+  // Methods that ended a task at the same spot share one label.
+  const labelled = points.filter(
+    (p, i) =>
+      !points
+        .slice(0, i)
+        .some(
+          (q) =>
+            q.task === p.task && Math.hypot(x(q.estimate) - x(p.estimate), y(q.actual) - y(p.actual)) < 2 * r,
+        ),
+  );
+  const placed = placeLabels(
+    labelled.map((p) => ({
+      key: key(p),
+      x: x(p.estimate),
+      y: y(p.actual),
+      width: textWidth(label(p), small),
+      height: small * 1.1,
+    })),
+    points.map((p) => ({ x: x(p.estimate) - r, y: y(p.actual) - r, width: 2 * r, height: 2 * r })),
+    { x: 0, y: 0, width: w, height: h },
+    r + 3,
+  );
   layer(g, 'points')
     .selectAll<SVGGElement, PathIntegralPoint>('g.point')
-    .data(points)
+    .data(points, key)
     .join((enter) => {
       const p = enter.append('g').attr('class', 'point');
       p.append('circle');
-      p.append('text').attr('class', 'point-label').attr('dx', 9).attr('dy', '0.35em');
+      p.append('text').attr('class', 'point-label');
       return p;
     })
     .attr('data-method', (d) => d.method)
@@ -71,36 +154,39 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
         .style('r', 'var(--mark-size)')
         .attr('fill', (d) => METHOD_COLORS[d.method]),
     )
-    .call((p) => p.select('text').text((d) => `T${d.task + 1}`));
+    .call((p) =>
+      p.select('text').each(function (d) {
+        const at = placed.get(key(d));
+        d3.select(this)
+          .attr('x', at ? at.x - x(d.estimate) : 0)
+          .attr('y', at ? at.y - y(d.actual) + small * 0.85 : 0)
+          .text(at ? label(d) : '');
+      }),
+    );
 
-  // Per method: the mean ratio ΔL / (−Σω) over its boundaries (1 = on the line).
-  const methods = [...new Set(points.map((p) => p.method))];
-  const ratio = (m: MethodId) =>
-    d3.mean(
-      points.filter((p) => p.method === m),
-      (p) => p.ratio,
-    ) ?? Number.NaN;
-  layer(g, 'ratios')
-    .attr('transform', `translate(${size + 24},0)`)
-    .selectAll('text')
-    .data(['ΔL / (−Σω), mean', ...methods])
+  layer(svg, 'ratios')
+    .attr('transform', `translate(${width - legendW},${M.top + small})`)
+    .selectAll<SVGTextElement, (typeof legend)[number]>('text')
+    .data(legend, (d) => d.key)
     .join('text')
     .attr('class', 'axis-label legend-item')
-    .attr('y', (_, k) => 18 + k * 26)
-    .style('fill', (d, k) => (k === 0 ? 'currentColor' : METHOD_COLORS[d as MethodId]))
-    .text((d, k) => (k === 0 ? d : `${METHOD_LABELS[d as MethodId]}: ${ratio(d as MethodId).toFixed(2)}`));
+    .attr('y', (_, k) => k * small * 1.4)
+    .style('fill', (d) => d.color)
+    .text((d) => d.text);
 }
 
-export function pathIntegralCsv(s: ResultsState): (string | number)[][] {
+export function pathIntegralCsv(s: ResultsState): CsvExport[] {
   return [
-    ['method', 'task', 'step', 'minus_sum_omega', 'loss_change', 'ratio'],
-    ...pathIntegralPoints(s.switches).map((p) => [
-      p.method,
-      p.task + 1,
-      p.step,
-      p.estimate,
-      p.actual,
-      p.ratio,
+    csvExport('one row per task switch and method', '', () => [
+      ['method', 'task', 'step', 'minus_sum_omega', 'loss_change', 'ratio'],
+      ...pathIntegralPoints(s.switches).map((p) => [
+        p.method,
+        p.task + 1,
+        p.step,
+        p.estimate,
+        p.actual,
+        p.ratio,
+      ]),
     ]),
   ];
 }

@@ -10,10 +10,14 @@ import type {
   WorkerEvent,
 } from '../worker/protocol';
 
-/** One evaluation on the fixed subset: accuracy is methods × tasks, row-major. */
+/**
+ * One evaluation: accuracy is methods × tasks, row-major. A live one (full: false) measures the
+ * tasks trained so far on the live subset (NaN for the others); a full one every task's test set.
+ */
 export interface EvaluationPoint {
   step: number;
   task: number;
+  full: boolean;
   accuracy: Float32Array;
   trainLoss: Float32Array;
   penalty: Float32Array;
@@ -37,19 +41,30 @@ export interface ResultsState {
   config: RunConfig | null;
   taskNames: string[];
   initialAccuracy: number[];
+  /** Test digits per task: in the whole test set, and in the live evaluation subset. */
+  testDigits: number[];
+  liveTestDigits: number[];
   evaluations: EvaluationPoint[];
   switches: TaskSwitch[];
   diverged: Partial<Record<MethodId, { step: number; cause: string }>>;
   /** The last loss landscape computed, and how far the one being computed has got. */
   landscape: Omit<LandscapeEvent, 'type'> | null;
   landscapeProgress: { done: number; total: number } | null;
+  /** Training speed over the last few seconds (steps per wall-clock second); null when not training. */
+  stepsPerSecond: number | null;
+  /** Worker time in training steps and in evaluations since the run began (ms). */
+  workerMs: { train: number; evaluate: number };
 }
 
 const emptyRun = () => ({
   config: null,
   taskNames: [],
   initialAccuracy: [],
+  testDigits: [],
+  liveTestDigits: [],
   evaluations: [],
+  stepsPerSecond: null,
+  workerMs: { train: 0, evaluate: 0 },
   switches: [],
   diverged: {},
   landscape: null,
@@ -57,6 +72,19 @@ const emptyRun = () => ({
 });
 
 let nextErrorId = 0;
+
+/** When each recent evaluation arrived (page clock) and its step: the speed readout's window. */
+const speed: { at: number; step: number }[] = [];
+const SPEED_WINDOW_MS = 3000;
+
+/** Steps per second over about the last three seconds of arrivals (null until two are in). */
+function stepsPerSecond(step: number): number | null {
+  const now = performance.now();
+  speed.push({ at: now, step });
+  while (speed.length > 2 && now - speed[1].at > SPEED_WINDOW_MS) speed.shift();
+  const first = speed[0];
+  return speed.length < 2 || now <= first.at ? null : ((step - first.step) * 1000) / (now - first.at);
+}
 
 export const useResults = create<ResultsState>(() => ({
   phase: 'starting',
@@ -72,6 +100,7 @@ function unpackEvaluations(e: Extract<WorkerEvent, { type: 'evaluations' }>): Ev
   return Array.from({ length: n }, (_, i) => ({
     step: e.steps[i],
     task: e.task[i],
+    full: e.full[i] === 1,
     accuracy: e.accuracy.subarray(i * perEval, (i + 1) * perEval),
     trainLoss: e.trainLoss.subarray(i * methods, (i + 1) * methods),
     penalty: e.penalty.subarray(i * methods, (i + 1) * methods),
@@ -87,19 +116,32 @@ export function applyEvent(event: WorkerEvent): void {
       return;
     }
     case 'phase':
-      useResults.setState({ phase: event.phase });
+      if (event.phase !== 'training') speed.length = 0;
+      useResults.setState({
+        phase: event.phase,
+        ...(event.phase === 'training' ? {} : { stepsPerSecond: null }),
+      });
       return;
     case 'run':
+      speed.length = 0;
       useResults.setState({
         ...emptyRun(),
         config: event.config,
         taskNames: event.taskNames,
         initialAccuracy: event.initialAccuracy,
+        testDigits: event.testDigits,
+        liveTestDigits: event.liveTestDigits,
       });
       return;
     case 'evaluations': {
       const points = unpackEvaluations(event);
-      useResults.setState((s) => ({ evaluations: s.evaluations.concat(points) }));
+      const step = points.at(-1)?.step;
+      useResults.setState((s) => ({
+        evaluations: s.evaluations.concat(points),
+        workerMs: { train: event.trainMs, evaluate: event.evalMs },
+        stepsPerSecond:
+          s.phase === 'training' && step !== undefined ? stepsPerSecond(step) : s.stepsPerSecond,
+      }));
       return;
     }
     case 'task-switch': {

@@ -17,10 +17,13 @@ const run: ResultsState = {
   },
   taskNames: ['0/1', '2/3'],
   initialAccuracy: [0.5, 0.5],
+  testDigits: [420, 400],
+  liveTestDigits: [420, 400],
   evaluations: [
     {
       step: 10,
       task: 0,
+      full: false,
       accuracy: Float32Array.from([0.9, 0.4, 0.8, 0.45]),
       trainLoss: Float32Array.from([0.3, 0.35]),
       penalty: Float32Array.from([0, 0]),
@@ -31,6 +34,8 @@ const run: ResultsState = {
   diverged: {},
   landscape: null,
   landscapeProgress: null,
+  stepsPerSecond: null,
+  workerMs: { train: 0, evaluate: 0 },
 } as ResultsState;
 
 describe('run export', () => {
@@ -68,6 +73,7 @@ describe('run export', () => {
     expect(rows[0]).toEqual([
       'step',
       'trained_task',
+      'test_set',
       'method',
       'train_loss',
       'penalty',
@@ -75,8 +81,8 @@ describe('run export', () => {
       'accuracy_task2',
     ]);
     expect(rows).toHaveLength(3);
-    expect(rows[2].slice(0, 3)).toEqual([10, 1, 'SI']);
-    expect(rows[2].slice(5)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
+    expect(rows[2].slice(0, 4)).toEqual([10, 1, 'live subset', 'SI']);
+    expect(rows[2].slice(6)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
   });
 
   it('writes the run as JSON with accuracies by method', () => {

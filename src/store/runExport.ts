@@ -56,9 +56,12 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
       backend: results.backend?.backend ?? null,
       taskNames: results.taskNames,
       initialAccuracy: results.initialAccuracy,
+      testDigits: results.testDigits,
+      liveTestDigits: results.liveTestDigits,
       evaluations: results.evaluations.map((e) => ({
         step: e.step,
         task: e.task,
+        testSet: e.full ? 'full' : 'live subset',
         accuracy: byMethod(e.accuracy),
         trainLoss: Object.fromEntries(methods.map((m, i) => [m, e.trainLoss[i]])),
         penalty: Object.fromEntries(methods.map((m, i) => [m, e.penalty[i]])),
@@ -82,13 +85,18 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
   );
 }
 
-/** One row per evaluation and method: step, task trained, loss, penalty, accuracy on every task. */
+/**
+ * One row per evaluation and method: step, task trained, which test set (the full one at task
+ * switches, the live subset between them: tasks not trained yet are empty there), loss, penalty,
+ * accuracy on every task.
+ */
 export function runCsvRows(results: ResultsState): (string | number)[][] {
   const methods = results.config?.methods ?? [];
   const T = results.taskNames.length;
   const header = [
     'step',
     'trained_task',
+    'test_set',
     'method',
     'train_loss',
     'penalty',
@@ -98,6 +106,7 @@ export function runCsvRows(results: ResultsState): (string | number)[][] {
     methods.map((m, i) => [
       e.step,
       e.task + 1,
+      e.full ? 'full' : 'live subset',
       METHOD_LABELS[m],
       e.trainLoss[i],
       e.penalty[i],

@@ -9,12 +9,15 @@ interface UiState {
   controlsHidden: boolean;
   /** The theme projector mode replaced, restored when it is switched off. */
   themeBeforeProjector: Theme;
+  /** The live accuracy table opened or closed by hand; null: as the screen allows (see AccuracyTable). */
+  accuracyTableOpen: boolean | null;
 }
 
 export const useUi = create<UiState>(() => ({
   shortcutsOpen: false,
   controlsHidden: false,
   themeBeforeProjector: 'auto',
+  accuracyTableOpen: null,
 }));
 
 export function toggleControls(): void {

@@ -59,6 +59,10 @@ interface BaseUrlSettings {
   epochs: number;
   /** Target training steps per second; 0 = as fast as the backend goes. */
   speed: number;
+  /** The forgetting curves' accuracy axis zoomed to the data (not 0–100 %). */
+  zoom: boolean;
+  /** Developer read-outs in the status bar (the worker's tensor count, its time split). */
+  debug: boolean;
 }
 
 /**
@@ -88,6 +92,8 @@ const BASE_DEFAULTS: Readonly<BaseUrlSettings> = {
   gamma: hp.gamma,
   epochs: 0,
   speed: 0,
+  zoom: false,
+  debug: false,
 };
 
 const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), 0])) as Record<
@@ -169,6 +175,8 @@ const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } =
   gamma: number(0, 1),
   epochs: number(0, 100, true),
   speed: number(0, 10_000, true),
+  zoom: bool,
+  debug: bool,
 };
 
 /** The largest per-method learning rate a link may give. */

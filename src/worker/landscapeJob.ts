@@ -68,11 +68,28 @@ export class TrajectoryRecorder {
     this.records = [];
   }
 
-  /** The last two finished tasks (A then B), or null before two tasks have ended. */
-  lastPair(): [FinishedTask, FinishedTask] | null {
+  /**
+   * Task A and task B of the landscape: the last finished task and the one being trained, as far
+   * as it has got (so a two-task run has its landscape while task 2 trains); before the current
+   * task has any steps, the last two finished tasks. Null before there is such a pair.
+   */
+  async pair(ls: Lockstep): Promise<LandscapePair | null> {
     const done = this.records.filter((r): r is FinishedTask => r.end !== null);
-    return done.length >= 2 ? [done[done.length - 2], done[done.length - 1]] : null;
+    const current = this.records.at(-1);
+    if (current && current.end === null && ls.stepsInCurrentTask > 0 && done.length >= 1) {
+      const now = { step: ls.stepCount, weights: await readWeights(ls) };
+      return { A: done[done.length - 1], B: { ...current, end: now }, inProgress: true };
+    }
+    return done.length >= 2
+      ? { A: done[done.length - 2], B: done[done.length - 1], inProgress: false }
+      : null;
   }
+}
+
+export interface LandscapePair {
+  A: FinishedTask;
+  B: FinishedTask;
+  inProgress: boolean;
 }
 
 /** One landscape computation in progress; `advance` evaluates grid points for about `budgetMs`. */
@@ -92,15 +109,13 @@ export class LandscapeJob {
     this.losses = new Float32Array(2 * this.points.length);
   }
 
-  /** A job for the last two finished tasks, or why there is none. */
-  static create(ls: Lockstep, recorder: TrajectoryRecorder, resolution: number): LandscapeJob | string {
-    const pair = recorder.lastPair();
-    if (!pair)
-      return 'The loss landscape needs two finished tasks: train task 1, then task 2, then switch again.';
+  /** A job for task A and task B (see TrajectoryRecorder.pair), or why there is none. */
+  static create(ls: Lockstep, pair: LandscapePair | null, resolution: number): LandscapeJob | string {
+    if (!pair) return 'The loss landscape needs two tasks: train task 1, then switch to task 2 and train it.';
     const spans = [...new Set([...SPAN_PREFERENCE, ...ls.methods])].filter((m) => ls.methods.includes(m));
     if (spans.length < 2)
       return 'The loss landscape needs at least two methods in the run (SGD and SI span its plane).';
-    const [A, B] = pair;
+    const { A, B, inProgress } = pair;
     const at = (m: MethodId) => ls.methods.indexOf(m);
     const plane: Plane = planeThrough(
       A.end.weights[at(spans[0])],
@@ -135,6 +150,7 @@ export class LandscapeJob {
       taskB: B.task,
       origin: spans[0],
       spans: [spans[0], spans[1]],
+      inProgress,
       xs: gridAxis(extent.x[0], extent.x[1], res),
       ys: gridAxis(extent.y[0], extent.y[1], res),
       trajectories,

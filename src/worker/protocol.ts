@@ -134,21 +134,32 @@ export interface RunEvent {
   taskNames: string[];
   /** Accuracy of the untrained network on each task (the FWT baseline), per method (all equal). */
   initialAccuracy: number[];
+  /** Test digits of each task: all of them are used at task switches and at a schedule's end. */
+  testDigits: number[];
+  /** Test digits of each task in the live evaluation subset (see liveEvaluation.ts). */
+  liveTestDigits: number[];
 }
 /**
  * Evaluations at several steps, batched into one message. With E evaluations, M methods and
- * T tasks: `accuracy` is E×M×T (row-major), `trainLoss` and `penalty` are E×M.
+ * T tasks: `accuracy` is E×M×T (row-major), `trainLoss` and `penalty` are E×M. A live evaluation
+ * measures only the tasks trained so far (the others are NaN) on the live subset; `full` marks
+ * the ones on every task's whole test set (at task switches and at the end of a schedule).
  */
 export interface EvaluationsEvent {
   type: 'evaluations';
   steps: Int32Array;
   /** The task being trained at each evaluation. */
   task: Int32Array;
+  /** 1: on the full test sets; 0: on the live subset. */
+  full: Uint8Array;
   accuracy: Float32Array;
   trainLoss: Float32Array;
   penalty: Float32Array;
   /** tf.memory().numTensors in the worker at each evaluation, to watch for leaks. */
   numTensors: Int32Array;
+  /** Worker time spent in training steps and in evaluations since the run began (ms). */
+  trainMs: number;
+  evalMs: number;
 }
 /** A task switch: the task that ended (null if it had no steps), the new one, and what was consolidated. */
 export interface TaskSwitchEvent {
@@ -200,6 +211,8 @@ export interface LandscapeEvent {
   taskB: number;
   origin: MethodId;
   spans: [MethodId, MethodId];
+  /** Task B is the one being trained: its "end" is where each method is now. */
+  inProgress: boolean;
   xs: Float32Array;
   ys: Float32Array;
   /** L_A and L_B (mean cross-entropy on fixed training examples), row-major: index = iy · xs.length + ix. */
@@ -223,9 +236,15 @@ export type WorkerEvent =
 export function transferablesOf(event: WorkerEvent): Transferable[] {
   switch (event.type) {
     case 'evaluations':
-      return [event.steps, event.task, event.accuracy, event.trainLoss, event.penalty, event.numTensors].map(
-        (a) => a.buffer,
-      );
+      return [
+        event.steps,
+        event.task,
+        event.full,
+        event.accuracy,
+        event.trainLoss,
+        event.penalty,
+        event.numTensors,
+      ].map((a) => a.buffer);
     case 'task-switch':
       return [
         event.accuracy.buffer,

@@ -8,11 +8,10 @@ import type { Hyperparameters } from '../engine/defaults';
 import { type Evaluation, Lockstep } from '../engine/lockstep';
 import { RunningSettings } from '../engine/settings';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
+import { LIVE_TEST_DIGITS, liveEvalEvery } from './liveEvaluation';
 import type { MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
 import { Serial, yieldToEventLoop } from './serial';
 
-/** Evaluate on the fixed subset every K steps: often enough for smooth forgetting curves. */
-export const EVAL_EVERY = 10;
 /** A mean training loss above this counts as diverged (see checkDivergence). */
 const DIVERGED_LOSS = 1e3;
 /** At most ~30 messages a second to the page. */
@@ -33,7 +32,10 @@ export class Runner {
   private lastCommand = 0;
   private readonly serial = new Serial();
   /** Evaluations not yet posted, each with the worker's tensor count when it was taken. */
-  private buffer: { e: Evaluation; numTensors: number }[] = [];
+  private buffer: { e: Evaluation; full: boolean; numTensors: number }[] = [];
+  /** Worker time in training steps and in evaluations since the run was built (ms). */
+  private trainMs = 0;
+  private evalMs = 0;
   private lastPost = 0;
   private readonly halted = new Set<number>();
   /** Weight snapshots for the loss-landscape panel. */
@@ -99,12 +101,14 @@ export class Runner {
         await this.serial.run(() => this.burst(ls));
         this.flush();
         const { stepsPerSecond } = this.pacing;
-        if (stepsPerSecond > 0) {
-          const due = started + ((ls.stepCount - stepsAtStart) * 1000) / stepsPerSecond;
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          else if (wait < -1000) [started, stepsAtStart] = [performance.now(), ls.stepCount]; // fell behind: don't sprint
-        } else {
+        const wait =
+          stepsPerSecond > 0
+            ? started + ((ls.stepCount - stepsAtStart) * 1000) / stepsPerSecond - performance.now()
+            : 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        else {
+          if (wait < -1000) [started, stepsAtStart] = [performance.now(), ls.stepCount]; // fell behind: don't sprint
+          // Behind the speed limit, or none: commands still get in between bursts.
           await yieldToEventLoop();
         }
       }
@@ -129,8 +133,8 @@ export class Runner {
       if (!ls) return;
       const n = unit === 'batch' ? 1 : this.stepsPerEpoch(ls);
       for (let i = 0; i < n; i++) {
-        ls.step();
-        if (ls.stepCount % EVAL_EVERY === 0 && i < n - 1) await this.evaluate(ls);
+        this.trainStep(ls);
+        if (this.evaluationDue(ls) && i < n - 1) await this.evaluate(ls);
       }
       await this.evaluate(ls);
     });
@@ -153,7 +157,9 @@ export class Runner {
   async landscape(resolution: number): Promise<void> {
     const ls = this.lockstep;
     if (!ls) return;
-    const job = await this.serial.run(() => LandscapeJob.create(ls, this.trajectories, resolution));
+    const job = await this.serial.run(async () =>
+      LandscapeJob.create(ls, await this.trajectories.pair(ls), resolution),
+    );
     if (typeof job === 'string') {
       this.post({ type: 'error', scope: 'training', message: job, hint: 'Switch tasks, then ask again.' });
       return;
@@ -175,6 +181,8 @@ export class Runner {
     this.lockstep?.dispose();
     this.lockstep = null;
     this.buffer = [];
+    this.trainMs = 0;
+    this.evalMs = 0;
     this.halted.clear();
     this.trajectories.clear();
   }
@@ -190,17 +198,22 @@ export class Runner {
       seed,
       hidden,
       settings: this.settings,
+      evalSubset: LIVE_TEST_DIGITS,
     });
     this.lockstep = ls;
     this.trajectories.begin(ls.currentTask);
-    const initial = await ls.evaluate();
+    // The FWT baseline on the full test sets, as the CLI measures it.
+    const initial = await this.timed(() => ls.evaluate('full'));
+    const testDigits = ls.scenario.tasks.map((t) => t.test.index.length);
     this.post({
       type: 'run',
       config: this.config,
       taskNames: ls.scenario.tasks.map((t) => t.name),
       initialAccuracy: initial.accuracy[0],
+      testDigits,
+      liveTestDigits: testDigits.map((n) => Math.min(n, LIVE_TEST_DIGITS)),
     });
-    this.buffer.push({ e: initial, numTensors: tf.memory().numTensors });
+    this.buffer.push({ e: initial, full: true, numTensors: tf.memory().numTensors });
     this.flush(true);
     return ls;
   }
@@ -210,25 +223,52 @@ export class Runner {
     return Math.ceil(n / this.settings.hp.batchSize);
   }
 
+  private trainStep(ls: Lockstep): void {
+    const t0 = performance.now();
+    ls.step();
+    this.trainMs += performance.now() - t0;
+  }
+
+  private async timed(evaluate: () => Promise<Evaluation>): Promise<Evaluation> {
+    const t0 = performance.now();
+    const e = await evaluate();
+    this.evalMs += performance.now() - t0;
+    return e;
+  }
+
+  /** Every K steps, K sized so the live evaluation of the tasks trained so far stays cheap. */
+  private evaluationDue(ls: Lockstep): boolean {
+    const digits = ls.seenTasks.reduce(
+      (n, t) => n + Math.min(LIVE_TEST_DIGITS, ls.scenario.tasks[t].test.index.length),
+      0,
+    );
+    return ls.stepCount % liveEvalEvery(digits, this.settings.hp.batchSize) === 0;
+  }
+
   /** Steps for about BURST_MS (or the pacing budget), evaluating every K steps. */
   private async burst(ls: Lockstep): Promise<void> {
     if (this.lockstep !== ls || !this.running) return;
     const until = performance.now() + BURST_MS;
     do {
-      ls.step();
-      if (ls.stepCount % EVAL_EVERY === 0) await this.evaluate(ls);
+      this.trainStep(ls);
+      if (this.evaluationDue(ls)) await this.evaluate(ls);
       if (await this.followSchedule(ls)) return;
     } while (this.pacing.stepsPerSecond === 0 && performance.now() < until && this.running);
   }
 
-  /** The automatic schedule: after N epochs of a task, the next one; after the last, pause. */
+  /**
+   * The automatic schedule: after N epochs of a task (as many steps as the CLI trains, so the two
+   * agree), the next one; after the last, a full-test evaluation and pause.
+   */
   private async followSchedule(ls: Lockstep): Promise<boolean> {
     const { epochsPerTask } = this.pacing;
-    if (epochsPerTask <= 0 || ls.stepsInCurrentTask < epochsPerTask * this.stepsPerEpoch(ls)) return false;
+    const examples = ls.scenario.tasks[ls.currentTask].train.index.length;
+    const steps = Math.ceil((epochsPerTask * examples) / this.settings.hp.batchSize);
+    if (epochsPerTask <= 0 || ls.stepsInCurrentTask < steps) return false;
     const next = ls.currentTask + 1;
     if (next >= ls.scenario.tasks.length) {
       this.running = false;
-      await this.evaluate(ls);
+      await this.evaluate(ls, 'full');
       this.flush(true);
       this.post({ type: 'phase', phase: 'paused' });
       return true;
@@ -239,12 +279,13 @@ export class Runner {
 
   private async doSwitch(ls: Lockstep, task: number): Promise<void> {
     const from = ls.currentTask;
-    const before = await ls.evaluate();
+    // The row of the accuracy matrix: every task's whole test set, as the CLI measures it.
+    const before = await this.timed(() => ls.evaluate('full'));
     this.checkDivergence(ls, before);
     await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
     const report = await ls.switchTask(task);
     this.trajectories.begin(task);
-    this.buffer.push({ e: before, numTensors: tf.memory().numTensors });
+    this.buffer.push({ e: before, full: true, numTensors: tf.memory().numTensors });
     this.flush(true);
     this.post({
       type: 'task-switch',
@@ -256,11 +297,14 @@ export class Runner {
     });
   }
 
-  private async evaluate(ls: Lockstep): Promise<void> {
-    const evaluation = await ls.evaluate();
+  /** A live evaluation (the tasks trained so far, on the live subset) or a full one (every task). */
+  private async evaluate(ls: Lockstep, scope: 'subset' | 'full' = 'subset'): Promise<void> {
+    const evaluation = await this.timed(() =>
+      scope === 'full' ? ls.evaluate('full') : ls.evaluate('subset', ls.seenTasks),
+    );
     await this.trajectories.record(ls);
     this.checkDivergence(ls, evaluation);
-    this.buffer.push({ e: evaluation, numTensors: tf.memory().numTensors });
+    this.buffer.push({ e: evaluation, full: scope === 'full', numTensors: tf.memory().numTensors });
     this.flush();
   }
 
@@ -294,10 +338,13 @@ export class Runner {
       type: 'evaluations',
       steps: Int32Array.from(evals, (e) => e.step),
       task: Int32Array.from(evals, (e) => e.task),
+      full: Uint8Array.from(items, (i) => (i.full ? 1 : 0)),
       accuracy: Float32Array.from(evals.flatMap((e) => e.accuracy.flat())),
       trainLoss: Float32Array.from(evals.flatMap((e) => e.trainLoss)),
       penalty: Float32Array.from(evals.flatMap((e) => e.penalty)),
       numTensors: Int32Array.from(items, (i) => i.numTensors),
+      trainMs: this.trainMs,
+      evalMs: this.evalMs,
     });
   }
 }

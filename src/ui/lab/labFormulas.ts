@@ -35,7 +35,8 @@ export function labFormulas(p: LabParams, r: LabResult): FormulaLine[] {
     ...([0, 1] as const).map((k) => ({
       id: `Omega${k + 1}`,
       caption: k === 0 ? 'SI’s importance, damped by ξ' : '',
-      tex: `\\Omega_${k + 1} = \\frac{\\omega_${k + 1}}{\\Delta_${k + 1}^2+\\xi} = \\frac{${num(w[k])}}{${num(d[k])}^2 + ${num(p.xi)}} = ${num(o[k])}`,
+      // \dfrac: numerator and denominator at full size, so their exponents stay legible on a projector.
+      tex: `\\Omega_${k + 1} = \\dfrac{\\omega_${k + 1}}{\\Delta_${k + 1}^2+\\xi} = \\dfrac{${num(w[k])}}{${num(d[k])}^2 + ${num(p.xi)}} = ${num(o[k])}`,
       text: `Ω${k === 0 ? '₁' : '₂'} = ω/(Δ² + ξ) = ${num(w[k])}/(${num(d[k])}² + ${num(p.xi)}) = ${num(o[k])}`,
     })),
     {

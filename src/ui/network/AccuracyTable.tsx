@@ -1,49 +1,103 @@
+import { useSyncExternalStore } from 'react';
 import { METHOD_LABELS } from '../../engine/methodIds';
 import { useResults } from '../../store/results';
+import { useSettings } from '../../store/settings';
+import { useUi } from '../../store/ui';
 import { METHOD_COLORS } from '../methodColors';
 
-/** The latest accuracy of every method on every task, and which methods diverged. */
+/** Below this window height the table starts folded when a lesson strip, five methods or many tasks compete for room. */
+const SHORT_SCREEN = 800;
+
+const subscribeResize = (notify: () => void) => {
+  window.addEventListener('resize', notify);
+  return () => window.removeEventListener('resize', notify);
+};
+const windowHeight = () => window.innerHeight;
+
+/**
+ * The latest accuracy of every method on every task, and which methods diverged. It folds into its
+ * caption (a button, so the keyboard reaches it) to give the figure room on a short screen during a
+ * lesson, with five methods or with more than five tasks; opening or closing it by hand sticks.
+ */
 export function AccuracyTable() {
   const config = useResults((s) => s.config);
   const taskNames = useResults((s) => s.taskNames);
   const last = useResults((s) => s.evaluations.at(-1));
   const diverged = useResults((s) => s.diverged);
+  const inLesson = useSettings((s) => s.scene > 0);
+  const chosen = useUi((s) => s.accuracyTableOpen);
+  const height = useSyncExternalStore(subscribeResize, windowHeight);
   if (!config || !last) return null;
   const T = taskNames.length;
+  const crowded = inLesson || config.methods.length >= 5 || T > 5;
+  const open = chosen ?? !(height < SHORT_SCREEN && crowded);
+  const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
   return (
-    <table className="accuracy-table" data-testid="accuracy-table">
-      <caption>Test accuracy now (step {last.step})</caption>
-      <thead>
-        <tr>
-          <th scope="col">Method</th>
-          {taskNames.map((n, t) => (
-            <th scope="col" key={n} title={n}>
-              Task {t + 1}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {config.methods.map((method, m) => (
-          <tr key={method} data-method={method}>
-            <th scope="row">
-              <span className="swatch" style={{ background: METHOD_COLORS[method] }} />{' '}
-              {METHOD_LABELS[method]}
-              {diverged[method] && (
-                <span className="diverged" data-testid={`diverged-${method}`} title={diverged[method].cause}>
-                  {' '}
-                  diverged at step {diverged[method].step}
-                </span>
-              )}
-            </th>
-            {taskNames.map((n, t) => (
-              <td key={n} data-testid={`acc-${method}-${t}`}>
-                {(last.accuracy[m * T + t] * 100).toFixed(1)}%
-              </td>
+    <section className="accuracy-now">
+      <button
+        type="button"
+        className="accuracy-toggle"
+        aria-expanded={open}
+        onClick={() => useUi.setState({ accuracyTableOpen: !open })}
+        title={open ? 'Fold the table, to give the figure more room' : 'Show the table'}
+      >
+        {open ? '▾' : '▸'} Test accuracy now (step {last.step}
+        {last.full ? ', full test set' : ''})
+      </button>
+      {!open &&
+        config.methods.map(
+          (method) =>
+            diverged[method] && (
+              <span
+                key={method}
+                className="diverged"
+                data-testid={`diverged-${method}`}
+                title={diverged[method].cause}
+              >
+                {' '}
+                {METHOD_LABELS[method]} diverged at step {diverged[method].step}
+              </span>
+            ),
+        )}
+      {open && (
+        <table className="accuracy-table" data-testid="accuracy-table">
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              {taskNames.map((n, t) => (
+                <th scope="col" key={n} title={`Task ${t + 1}: ${n}`}>
+                  T{t + 1}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {config.methods.map((method, m) => (
+              <tr key={method} data-method={method}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: METHOD_COLORS[method] }} />{' '}
+                  {METHOD_LABELS[method]}
+                  {diverged[method] && (
+                    <span
+                      className="diverged"
+                      data-testid={`diverged-${method}`}
+                      title={diverged[method].cause}
+                    >
+                      {' '}
+                      diverged at step {diverged[method].step}
+                    </span>
+                  )}
+                </th>
+                {taskNames.map((n, t) => (
+                  <td key={n} data-testid={`acc-${method}-${t}`}>
+                    {pct(last.accuracy[m * T + t])}
+                  </td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

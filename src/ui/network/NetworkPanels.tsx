@@ -1,61 +1,27 @@
-import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { METHOD_LABELS, type MethodId } from '../../engine/methodIds';
+import { useCallback, useRef, useState } from 'react';
 import { accuracyMatrixCsv, drawAccuracyMatrix } from '../../panels/accuracyMatrix';
-import { downloadCsv, downloadPng, downloadSvg, exportName } from '../../panels/export';
+import { type CsvExport, exportName } from '../../panels/export';
 import { drawForgettingCurves, forgettingCurvesCsv } from '../../panels/forgettingCurves';
-import { consolidatedBoundaries } from '../../panels/importanceData';
 import { drawImportanceHistograms, importanceHistogramsCsv } from '../../panels/importanceHistograms';
-import { type ImportanceOptions, measureLabel, measureShortName } from '../../panels/importanceOptions';
+import type { ImportanceOptions } from '../../panels/importanceOptions';
+import { liveNote } from '../../panels/liveNote';
 import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape';
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
 import { type ResultsState, useResults } from '../../store/results';
-import { session } from '../../store/session';
+import { useSettings } from '../../store/settings';
 import { usePanel } from '../usePanel';
+import { ExportMenu } from './ExportMenu';
+import { ImportanceControls, LandscapeButton, ZoomToggle } from './PanelOptions';
 import { type PanelId, usePanelTab } from './panelTab';
+import { TABS } from './panelTabs';
 
-/**
- * The network view's figures, one at a time behind a tab strip. At 1280×720 the space left beside
- * the run settings is about 930×450 px; two figures side by side would each be too small to read
- * from the back of a room, so each gets the whole area (the live accuracy table above stays).
- */
-const TABS: { id: PanelId; label: string; caption: string }[] = [
-  {
-    id: 'forgetting-curves',
-    label: 'Forgetting curves',
-    caption: 'Test accuracy on each task while the tasks follow one another',
-  },
-  {
-    id: 'accuracy-matrix',
-    label: 'Accuracy matrix',
-    caption: 'R: accuracy on task j (column) after training task i (row), with average accuracy, BWT and FWT',
-  },
-  {
-    id: 'omega-vs-fisher',
-    label: 'ω vs Fisher',
-    caption: 'One per-parameter importance against another, on the same weights',
-  },
-  {
-    id: 'importance-distributions',
-    label: 'Importances',
-    caption: 'Distributions of SI’s Ω and EWC’s F per layer: long-tailed, roughly log-normal',
-  },
-  {
-    id: 'path-integral',
-    label: 'Path integral',
-    caption: 'Sanity check: −Σω against the actual loss change of each task',
-  },
-  {
-    id: 'loss-landscape',
-    label: 'Loss landscape',
-    caption: 'L_A and L_B of the real network on a plane of weight space, with each method’s path',
-  },
-];
+type Draw<E extends Element> = (el: E, s: ResultsState, redraw: () => void) => void;
 
-type Csv = (s: ResultsState) => (string | number)[][];
-/** One empty list for every read before the first run: a fresh `[]` each time would never settle (React #185). */
-const NO_METHODS: MethodId[] = [];
+/** The live-subset note, on the figures that show live accuracies. */
+const NOTED: readonly PanelId[] = ['forgetting-curves', 'accuracy-matrix'];
 
+/** The network view's figures behind a tab strip, each with its options, note and exports. */
 export function NetworkPanels() {
   const { tab, setTab } = usePanelTab();
   const [options, setOptions] = useState<ImportanceOptions>({
@@ -65,21 +31,27 @@ export function NetworkPanels() {
     x: 'fisher',
     y: 'Omega',
   });
+  const note = useResults((s) => (NOTED.includes(tab) ? liveNote(s) : null));
   const body = useRef<HTMLDivElement>(null);
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
-  const csv: Record<PanelId, Csv> = {
-    'forgetting-curves': forgettingCurvesCsv,
-    'accuracy-matrix': accuracyMatrixCsv,
-    'omega-vs-fisher': (s) => omegaFisherCsv(s, options),
-    'importance-distributions': (s) => importanceHistogramsCsv(s, options.boundary),
-    'path-integral': pathIntegralCsv,
-    'loss-landscape': lossLandscapeCsv,
+  const csv = (): CsvExport[] => {
+    const s = useResults.getState();
+    switch (tab) {
+      case 'forgetting-curves':
+        return forgettingCurvesCsv(s);
+      case 'accuracy-matrix':
+        return accuracyMatrixCsv(s);
+      case 'omega-vs-fisher':
+        return omegaFisherCsv(s, options);
+      case 'importance-distributions':
+        return importanceHistogramsCsv(s, options.boundary);
+      case 'path-integral':
+        return pathIntegralCsv(s);
+      case 'loss-landscape':
+        return lossLandscapeCsv(s);
+    }
   };
-  const name = () => exportName(tab, useResults.getState().config);
-  const layers = () => {
-    const svg = body.current?.querySelector('svg');
-    return svg ? { svg, canvas: body.current?.querySelector('canvas') ?? null } : null;
-  };
+  const title = `${current.name}: ${current.caption}${note ? ` (${note})` : ''}`;
   return (
     <figure className="panel network-panels" data-testid="network-panels">
       <div className="panel-head">
@@ -90,45 +62,40 @@ export function NetworkPanels() {
               type="button"
               role="tab"
               aria-selected={t.id === tab}
+              aria-label={t.name}
+              title={`${t.name}: ${t.caption}`}
               onClick={() => setTab(t.id)}
             >
               {t.label}
             </button>
           ))}
         </div>
-        <div className="panel-export" role="toolbar" aria-label="Export">
-          <button
-            type="button"
-            onClick={() => {
-              const l = layers();
-              if (l) downloadSvg(l.svg, l.canvas, name());
-            }}
-          >
-            SVG
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              const l = layers();
-              if (l) void downloadPng(l.svg, l.canvas, name());
-            }}
-          >
-            PNG
-          </button>
-          <button type="button" onClick={() => downloadCsv(csv[tab](useResults.getState()), name())}>
-            CSV
-          </button>
-        </div>
+        <ExportMenu
+          key={tab}
+          figure={() => {
+            const svg = body.current?.querySelector('svg');
+            return svg ? { svg, canvas: body.current?.querySelector('canvas') ?? null } : null;
+          }}
+          csv={csv}
+          name={(suffix) => exportName(suffix ? `${tab}-${suffix}` : tab, useResults.getState().config)}
+          title={title}
+        />
       </div>
       <figcaption>
-        {current.caption}
+        {(current.short || note) && (
+          <span className="caption-text">
+            {current.short}
+            {note && <span className="caption-note"> · {note}</span>}
+          </span>
+        )}
         {(tab === 'omega-vs-fisher' || tab === 'importance-distributions') && (
           <ImportanceControls options={options} onChange={setOptions} full={tab === 'omega-vs-fisher'} />
         )}
+        {tab === 'forgetting-curves' && <ZoomToggle />}
         {tab === 'loss-landscape' && <LandscapeButton />}
       </figcaption>
       <div ref={body} className="panel-body" data-panel={tab}>
-        {tab === 'forgetting-curves' && <SvgPanel testId="forgetting-curves" draw={drawForgettingCurves} />}
+        {tab === 'forgetting-curves' && <CurvesPanel />}
         {tab === 'accuracy-matrix' && <SvgPanel testId="accuracy-matrix" draw={drawAccuracyMatrix} />}
         {tab === 'omega-vs-fisher' && <OmegaFisherPanel options={options} />}
         {tab === 'importance-distributions' && <HistogramPanel boundary={options.boundary} />}
@@ -139,7 +106,7 @@ export function NetworkPanels() {
   );
 }
 
-function SvgPanel({ testId, draw }: { testId: string; draw: (el: SVGSVGElement, s: ResultsState) => void }) {
+function SvgPanel({ testId, draw }: { testId: string; draw: Draw<SVGSVGElement> }) {
   const ref = usePanel(useResults, draw);
   return (
     <svg
@@ -152,9 +119,15 @@ function SvgPanel({ testId, draw }: { testId: string; draw: (el: SVGSVGElement, 
   );
 }
 
+function CurvesPanel() {
+  const zoom = useSettings((s) => s.zoom);
+  const draw = useCallback((el: SVGSVGElement, s: ResultsState) => drawForgettingCurves(el, s, zoom), [zoom]);
+  return <SvgPanel testId="forgetting-curves" draw={draw} />;
+}
+
 function OmegaFisherPanel({ options }: { options: ImportanceOptions }) {
   const draw = useCallback(
-    (el: HTMLDivElement, s: ResultsState) => drawOmegaFisher(el, s, options),
+    (el: HTMLDivElement, s: ResultsState, redraw: () => void) => drawOmegaFisher(el, s, options, redraw),
     [options],
   );
   const ref = usePanel(useResults, draw);
@@ -171,111 +144,9 @@ function OmegaFisherPanel({ options }: { options: ImportanceOptions }) {
 
 function HistogramPanel({ boundary }: { boundary: number }) {
   const draw = useCallback(
-    (el: SVGSVGElement, s: ResultsState) => drawImportanceHistograms(el, s, boundary),
+    (el: SVGSVGElement, s: ResultsState, redraw: () => void) =>
+      drawImportanceHistograms(el, s, boundary, redraw),
     [boundary],
   );
   return <SvgPanel testId="importance-distributions" draw={draw} />;
-}
-
-function Select({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <label className="panel-option">
-      {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </label>
-  );
-}
-
-/** Which boundary (and, for the scatter, which layer, method's weights and two measures) the importance panels show. */
-function ImportanceControls({
-  options,
-  onChange,
-  full,
-}: {
-  options: ImportanceOptions;
-  onChange: (o: ImportanceOptions) => void;
-  full: boolean;
-}) {
-  const switches = useResults((s) => s.switches);
-  const methods = useResults((s) => s.config?.methods ?? NO_METHODS);
-  const boundaries = consolidatedBoundaries(switches);
-  const layers = boundaries.at(-1)?.sw.boundary?.[0]?.layers ?? [];
-  const layerNames = layers.map((l) => l.layer);
-  // The axes offer every measure the boundary reported: each method's declared importances.
-  const measures = layers[0]?.measures.map((m) => m.id) ?? [options.x, options.y];
-  const set = (patch: Partial<ImportanceOptions>) => onChange({ ...options, ...patch });
-  return (
-    <span className="panel-options">
-      <Select
-        label="Boundary"
-        value={String(options.boundary)}
-        onChange={(v) => set({ boundary: Number(v) })}
-      >
-        <option value="-1">latest</option>
-        {boundaries.map(({ sw }, k) => (
-          <option key={sw.step} value={k}>
-            end of task {sw.from + 1} (step {sw.step})
-          </option>
-        ))}
-      </Select>
-      {full && (
-        <>
-          <Select label="Layer" value={options.layer ?? ''} onChange={(v) => set({ layer: v || null })}>
-            <option value="">all</option>
-            {layerNames.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Select>
-          <Select label="Weights of" value={options.method} onChange={(v) => set({ method: v as MethodId })}>
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
-              </option>
-            ))}
-          </Select>
-          {(['x', 'y'] as const).map((axis) => (
-            <Select
-              key={axis}
-              label={`${axis} axis`}
-              value={options[axis]}
-              onChange={(v) => set({ [axis]: v })}
-            >
-              {measures.map((id) => (
-                <option key={id} value={id} title={measureLabel(id)}>
-                  {measureShortName(id)}
-                </option>
-              ))}
-            </Select>
-          ))}
-        </>
-      )}
-    </span>
-  );
-}
-
-function LandscapeButton() {
-  const ready = useResults((s) => consolidatedBoundaries(s.switches).length >= 2);
-  const progress = useResults((s) => s.landscapeProgress);
-  return (
-    <span className="panel-options">
-      <button type="button" disabled={!ready || progress !== null} onClick={() => session.landscape()}>
-        Compute landscape
-      </button>
-      {progress && <progress max={progress.total} value={progress.done} aria-label="Landscape progress" />}
-    </span>
-  );
 }

@@ -1,0 +1,54 @@
+import type { PanelId } from './panelTab';
+
+/**
+ * The network view's figures, one at a time behind a tab strip: each gets the whole area, which at
+ * 1280×720 is the only way a figure is large enough for the back of a room. Tabs show a short
+ * label; their accessible name (and tooltip) is the figure's full name. The caption line under the
+ * tabs is short (it shares its line with the figure's options); the full caption is the tab's
+ * tooltip and the title of an exported image.
+ */
+export const TABS: readonly { id: PanelId; label: string; name: string; short: string; caption: string }[] = [
+  {
+    id: 'forgetting-curves',
+    label: 'Curves',
+    name: 'Forgetting curves',
+    short: 'Accuracy on each task over training',
+    caption: 'Test accuracy on each task while the tasks follow one another',
+  },
+  {
+    id: 'accuracy-matrix',
+    label: 'Matrix',
+    name: 'Accuracy matrix',
+    short: 'R: accuracy on task j after training task i',
+    caption: 'R: accuracy on task j after training task i, with average accuracy, BWT and FWT',
+  },
+  {
+    id: 'omega-vs-fisher',
+    label: 'ω vs Fisher',
+    name: 'ω vs Fisher',
+    // Its options fill the caption line.
+    short: '',
+    caption: 'SI’s importance against the diagonal Fisher, per parameter',
+  },
+  {
+    id: 'importance-distributions',
+    label: 'Importances',
+    name: 'Importances',
+    short: 'SI’s Ω and EWC’s F per layer',
+    caption: 'Distributions of SI’s Ω and EWC’s F per layer',
+  },
+  {
+    id: 'path-integral',
+    label: 'Path integral',
+    name: 'Path integral',
+    short: '−Σω against the actual loss change per task',
+    caption: 'Sanity check: −Σω against the actual loss change of each task',
+  },
+  {
+    id: 'loss-landscape',
+    label: 'Landscape',
+    name: 'Loss landscape',
+    short: 'L_A and L_B on a plane of weight space',
+    caption: 'L_A and L_B of the real network on a plane of weight space, with each method’s path',
+  },
+];

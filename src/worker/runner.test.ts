@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HYPERPARAMETERS } from '../engine/defaults';
+import { runExperiment } from '../engine/experiment';
+import { fakeMnist, useCpuBackend } from '../engine/testSupport';
+import { matrices } from '../panels/accuracyMatrix';
+import { applyEvent, useResults } from '../store/results';
+import { halfWidth95, liveEvalEvery } from './liveEvaluation';
+import type { RunConfig, WorkerEvent } from './protocol';
+import { Runner } from './runner';
+
+beforeAll(useCpuBackend);
+
+// 1,300 test digits per task: more than the live subset, so live and full evaluations differ.
+const data = fakeMnist(650);
+const hyperparameters = { batchSize: 128, fisherSamples: 20, lambdaEwc: 10, c: 1 };
+const config: RunConfig = {
+  protocol: 'permuted-mnist',
+  scenario: 'domain',
+  tasks: 3,
+  methods: ['sgd', 'ewc', 'si'],
+  seed: 3,
+  hidden: [8, 6],
+};
+
+describe('the live run against the CLI', () => {
+  it('ends an automatic schedule with the matrix, average, BWT and FWT the CLI computes', async () => {
+    const events: WorkerEvent[] = [];
+    const runner = new Runner(
+      (e) => events.push(e),
+      async () => data,
+      config,
+      { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
+      {},
+      { stepsPerSecond: 0, epochsPerTask: 1 },
+    );
+    await runner.start(); // the schedule trains every task, then pauses
+    runner.dispose();
+    for (const e of events) applyEvent(e);
+    const s = useResults.getState();
+    // Live evaluations measure the tasks trained so far (the others NaN); the switches and the end, all.
+    const live = s.evaluations.filter((e) => !e.full);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.some((e) => e.accuracy.some(Number.isNaN))).toBe(true);
+    expect(s.evaluations.at(-1)?.full).toBe(true);
+    expect(s.liveTestDigits.every((n, t) => n < s.testDigits[t])).toBe(true);
+
+    const cli = await runExperiment(data, {
+      spec: { protocol: 'permuted-mnist', tasks: 3 },
+      methods: config.methods,
+      epochs: 1,
+      seed: config.seed,
+      hidden: config.hidden,
+      hyperparameters,
+    });
+    const shown = matrices(s);
+    cli.methods.forEach((m, i) => {
+      const rows = shown[i].rows;
+      expect(rows.map((r) => r.kind)).toEqual(['switch', 'switch', 'end']);
+      rows.forEach((r, k) => {
+        for (let j = 0; j < 3; j++) expect(r.accuracy[j]).toBeCloseTo(m.accuracy[k][j], 6);
+      });
+      expect(shown[i].average).toBeCloseTo(m.averageAccuracy, 6);
+      expect(shown[i].bwt).toBeCloseTo(m.bwt, 6);
+      expect(shown[i].fwt).toBeCloseTo(m.fwt, 6);
+    });
+  });
+});
+
+describe('live evaluation sizes', () => {
+  it('keeps a permuted-MNIST point within 2 pp and the evaluation within a third of training', () => {
+    expect(halfWidth95(1200, 2000)).toBeLessThan(2);
+    expect(halfWidth95(400, 400)).toBe(0);
+    // 5 tasks × 1,200 digits at batch 64: about 9 steps' worth of evaluation, so K ≥ 27.
+    expect(liveEvalEvery(6000, 64)).toBe(30);
+    expect(liveEvalEvery(425, 64)).toBe(10);
+    expect(liveEvalEvery(6000, 8)).toBeGreaterThan(liveEvalEvery(6000, 64));
+  });
+});
