@@ -1,6 +1,5 @@
-import { type LayerImportance, measureOf } from '../engine/boundary';
+import type { LayerImportance } from '../engine/boundary';
 import type { MethodId } from '../engine/methodIds';
-import { pearson, spearman } from '../engine/metrics';
 import type { TaskSwitch } from '../store/results';
 
 /** The boundaries that consolidated something, with their index into `switches`. */
@@ -16,102 +15,6 @@ export function layersAt(
 ): LayerImportance[] {
   const b = sw?.boundary?.find((x) => x.method === method);
   return (b?.layers ?? []).filter((l) => layer === null || l.layer === layer);
-}
-
-export interface LogScatter {
-  /** log₁₀ of the values, clipped at the floor: one importance measure on x, another on y. */
-  x: Float32Array;
-  y: Float32Array;
-  /** The layer index of every point (for its colour). */
-  layer: Uint8Array;
-  /** Points with at least one value at or below the floor (zero or negative included). */
-  clipped: number;
-  floor: number;
-  /** Pearson of the log values as drawn (what the eye sees on a log-log plot). */
-  pearsonLog: number;
-  /** Spearman of the raw values (ranks do not care about the log). */
-  spearman: number;
-}
-
-/** Values at or below this count as zero on a log axis (exact zeros, negatives). */
-export const LOG_FLOOR = 1e-30;
-
-/**
- * A decade below the smallest positive value: where zeros go on a log axis, so they sit just
- * under the data instead of stretching the axis down to an arbitrary constant.
- */
-export function floorBelow(...arrays: ArrayLike<number>[]): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) if (a[i] > LOG_FLOOR && a[i] < min) min = a[i];
-  return Number.isFinite(min) ? min / 10 : 1e-12;
-}
-
-const log10Clipped = (v: number, floor: number) => Math.log10(Math.max(v, floor));
-
-const NONE = new Float32Array(0);
-
-/** The scatter of measure `xId` against measure `yId` on the given layers, on log axes with a floor. */
-export function logScatter(
-  layers: readonly LayerImportance[],
-  xId: string,
-  yId: string,
-  floor = floorBelow(...layers.flatMap((l) => [measureOf(l, xId) ?? NONE, measureOf(l, yId) ?? NONE])),
-): LogScatter {
-  const pairs = layers.map((l) => {
-    const xs = measureOf(l, xId) ?? NONE;
-    const ys = measureOf(l, yId) ?? NONE;
-    return xs.length === ys.length ? [xs, ys] : [NONE, NONE];
-  });
-  const n = pairs.reduce((s, [xs]) => s + xs.length, 0);
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
-  const layer = new Uint8Array(n);
-  const rawX = new Float64Array(n);
-  const rawY = new Float64Array(n);
-  let clipped = 0;
-  let o = 0;
-  pairs.forEach(([xs, ys], k) => {
-    for (let i = 0; i < xs.length; i++, o++) {
-      rawX[o] = xs[i];
-      rawY[o] = ys[i];
-      x[o] = log10Clipped(xs[i], floor);
-      y[o] = log10Clipped(ys[i], floor);
-      layer[o] = k;
-      if (!(xs[i] > floor && ys[i] > floor)) clipped++;
-    }
-  });
-  return { x, y, layer, clipped, floor, pearsonLog: pearson(x, y), spearman: spearman(rawX, rawY) };
-}
-
-export interface LogHistogram {
-  /** log₁₀ bin edges, bins + 1 of them. */
-  edges: number[];
-  counts: number[];
-  /** Values at or below the floor, which a log axis cannot show. */
-  nonPositive: number;
-}
-
-/** Histogram of log₁₀(values) with `bins` equal-width bins between the smallest and largest positive value. */
-export function logHistogram(values: ArrayLike<number>, bins: number, floor = LOG_FLOOR): LogHistogram {
-  const logs: number[] = [];
-  let nonPositive = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] > floor) logs.push(Math.log10(values[i]));
-    else nonPositive++;
-  }
-  if (logs.length === 0) return { edges: [], counts: [], nonPositive };
-  let lo = logs[0];
-  let hi = lo;
-  for (const v of logs) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (hi - lo < 1e-9) [lo, hi] = [lo - 0.5, hi + 0.5];
-  const width = (hi - lo) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, k) => lo + k * width);
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of logs) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
-  return { edges, counts, nonPositive };
 }
 
 export interface PathIntegralPoint {
