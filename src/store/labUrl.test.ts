@@ -47,4 +47,13 @@ describe('the lab in the URL', () => {
     expect(settings?.preset).toBe(defaultLabSettings().preset);
     expect(ignored.length).toBe(3);
   });
+
+  it('takes no inherited name for a key or a value', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    const query = names.map((n) => `labFull=${n}&labPreset=${n}&${encodeURIComponent(n)}=1`).join('&');
+    const { settings, ignored } = parseLabSettings(`?labC=2&${query}`);
+    expect(settings?.params).toEqual({ ...defaultLabSettings().params, c: 2 });
+    expect(settings?.preset).toBe(defaultLabSettings().preset);
+    expect(ignored).toContain("labFull=constructor (not a valid value; using the preset's)");
+  });
 });

@@ -58,6 +58,26 @@ describe('run export', () => {
     expect(ignored).toHaveLength(2);
   });
 
+  it('ignores inherited names in a settings file, as keys and as values', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    // JSON.parse makes "__proto__" an own key, as a hand-edited or hostile file would have it.
+    const text = `{"kind":"forgetting-playground-settings","settings":{${names
+      .map((n) => `"${n}":1`)
+      .join(',')},"seed":5,"online":"constructor","theme":"__proto__","methods":{"a":1},"c":null}}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings).toEqual({ ...URL_DEFAULTS, seed: 5 });
+    expect(ignored).toHaveLength(names.length + 4);
+    expect(ignored).toContain('__proto__ (unknown parameter)');
+  });
+
+  it('names a deeply nested value instead of walking it', () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    const text = `{"kind":"forgetting-playground-settings","settings":{"hidden":${deep},"seed":2}}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings.seed).toBe(2);
+    expect(ignored).toEqual(['hidden=(a nested list) (not a valid value; using 256,256)']);
+  });
+
   it('refuses files that are not settings files', () => {
     expect(() => readSettingsFile('{oops')).toThrow(/not JSON/);
     expect(() => readSettingsFile('{"kind":"other"}')).toThrow(/not a Forgetting Playground settings file/);

@@ -114,8 +114,15 @@ export const number = (min: number, max: number, integer = false): Field<number>
   format: (v) => String(v),
 });
 
+// A Map, not an object literal: `?online=constructor` must not find Object.prototype.constructor.
+const BOOLEANS = new Map([
+  ['1', true],
+  ['true', true],
+  ['0', false],
+  ['false', false],
+]);
 export const bool: Field<boolean> = {
-  parse: (raw) => ({ '1': true, true: true, '0': false, false: false })[raw.toLowerCase()],
+  parse: (raw) => BOOLEANS.get(raw.toLowerCase()),
   format: (v) => (v ? '1' : '0'),
 };
 
@@ -196,7 +203,8 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
   for (const [key, raw] of params) {
     if (key === 'v') continue;
     if (otherKeys.has(key)) continue;
-    if (!(key in FIELDS)) {
+    // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
+    if (!Object.hasOwn(FIELDS, key)) {
       ignored.push(`${shorten(key)} (unknown parameter)`);
       continue;
     }

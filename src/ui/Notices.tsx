@@ -1,10 +1,12 @@
 import { dismissError, useResults } from '../store/results';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
+import { shorten } from '../store/urlParams';
 
 /** Messages a person can act on: ignored URL parameters, data or worker failures. */
 export function Notices() {
   const ignored = useSettings((s) => s.ignoredParams);
+  const from = useSettings((s) => s.ignoredFrom);
   const dismissIgnored = useSettings((s) => s.dismissIgnored);
   const errors = useResults((s) => s.errors);
   return (
@@ -12,7 +14,8 @@ export function Notices() {
       {ignored.length > 0 && (
         <div className="notice" role="status" data-testid="url-notice">
           <span>
-            Some link parameters were ignored and their defaults used: <strong>{ignored.join('; ')}</strong>.
+            Some {from === null ? 'link parameters' : `settings in ${shorten(from)}`} were ignored and their
+            defaults used: <strong>{ignored.join('; ')}</strong>.
           </span>
           <button type="button" onClick={dismissIgnored}>
             Dismiss
