@@ -18,6 +18,7 @@ import {
   type Hyperparameters,
   LOSS_PROBE_SIZE,
 } from './defaults';
+import { faultPoint } from './faultPoints';
 import { Learner, type TaskClosing, type TaskProbe } from './learner';
 import type { MethodId } from './methodIds';
 import { pearson, spearman } from './metrics';
@@ -165,6 +166,7 @@ export class Lockstep {
       : null;
     this.learners.forEach((learner, m) => {
       if (!this.halted.has(m)) learner.step(learner.method.trainsOnAllSeenTasks ? jointBatch! : batch);
+      faultPoint('step');
     });
     disposeBatch(batch);
     if (jointBatch) disposeBatch(jointBatch);
@@ -304,6 +306,7 @@ export class Lockstep {
     for (const learner of this.learners) {
       // Every learner samples the same labels given the same probabilities: one seed, fresh stream each.
       closings.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
+      faultPoint('consolidation');
     }
     tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
     const names = this.learners[0].model.consolidatedNames();

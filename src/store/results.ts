@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { MethodId } from '../engine/methodIds';
 import type {
   BackendEvent,
+  BackendName,
+  JournalEntry,
   LandscapeEvent,
   MethodBoundaryEvent,
   Phase,
@@ -29,9 +31,26 @@ export interface TaskSwitch {
   boundary: MethodBoundaryEvent[] | null;
 }
 
+/** Where the worker's start-up is: starting at all, probing or loading a backend, fetching the data. */
+export type StartupStage =
+  | { stage: 'worker' }
+  | { stage: 'probe' | 'load'; backend: BackendName }
+  | { stage: 'data'; loaded: number; total: number };
+
+/** A replay bringing a run back (after a crash or a lost device), or how the last one ended. */
+export interface ReplayState {
+  step: number;
+  until: number;
+  /** Once done: the largest difference between the replayed and the recorded accuracies. */
+  mismatch?: number;
+}
+
 /** What the worker has streamed so far. Written only by `applyEvent` and the reset helpers. */
 export interface ResultsState {
   phase: Phase;
+  /** The start-up stage under way (null past start-up), and the one that passed its time limit. */
+  startup: StartupStage | null;
+  stalled: StartupStage | null;
   backend: Omit<BackendEvent, 'type'> | null;
   errors: (Omit<WorkerErrorEvent, 'type'> & { id: number })[];
   config: RunConfig | null;
@@ -43,6 +62,9 @@ export interface ResultsState {
   /** The last loss landscape computed, and how far the one being computed has got. */
   landscape: Omit<LandscapeEvent, 'type'> | null;
   landscapeProgress: { done: number; total: number } | null;
+  /** Task switches, settings and halts at the steps they took effect: how to train this run again. */
+  journal: JournalEntry[];
+  replay: ReplayState | null;
 }
 
 const emptyRun = () => ({
@@ -54,12 +76,16 @@ const emptyRun = () => ({
   diverged: {},
   landscape: null,
   landscapeProgress: null,
+  journal: [],
+  replay: null,
 });
 
 let nextErrorId = 0;
 
 export const useResults = create<ResultsState>(() => ({
   phase: 'starting',
+  startup: { stage: 'worker' },
+  stalled: null,
   backend: null,
   errors: [],
   ...emptyRun(),
@@ -83,12 +109,28 @@ export function applyEvent(event: WorkerEvent): void {
   switch (event.type) {
     case 'backend': {
       const { type: _, ...backend } = event;
-      useResults.setState({ backend });
+      useResults.setState({ backend, startup: null });
       return;
     }
     case 'phase':
-      useResults.setState({ phase: event.phase });
+      useResults.setState((s) => ({
+        phase: event.phase,
+        // The notice of a finished replay has said its piece once the run goes on.
+        replay: event.phase === 'training' ? null : s.replay,
+        // Loading the data is the last start-up stage; anything after it ends start-up.
+        startup:
+          event.phase === 'loading-data'
+            ? { stage: 'data', loaded: 0, total: 0 }
+            : event.phase === 'starting'
+              ? s.startup
+              : null,
+      }));
       return;
+    case 'startup': {
+      const { type: _, ...startup } = event;
+      useResults.setState({ startup });
+      return;
+    }
     case 'run':
       useResults.setState({
         ...emptyRun(),
@@ -104,13 +146,32 @@ export function applyEvent(event: WorkerEvent): void {
     }
     case 'task-switch': {
       const { type: _, ...sw } = event;
-      useResults.setState((s) => ({ switches: [...s.switches, sw] }));
+      useResults.setState((s) => ({
+        switches: [...s.switches, sw],
+        journal: [...s.journal, { step: sw.step, kind: 'switch', task: sw.to }],
+      }));
       return;
     }
     case 'diverged':
       useResults.setState((s) => ({
         diverged: { ...s.diverged, [event.method]: { step: event.step, cause: event.cause } },
+        journal: [...s.journal, { step: event.step, kind: 'halt', method: event.method }],
       }));
+      return;
+    case 'settings-applied': {
+      const { type: _, ...entry } = event;
+      useResults.setState((s) => ({ journal: [...s.journal, { ...entry, kind: 'settings' }] }));
+      return;
+    }
+    case 'replay': {
+      const { step, until, accuracy } = event;
+      useResults.setState((s) => ({
+        replay: { step, until, mismatch: accuracy && mismatch(s, until, accuracy) },
+      }));
+      return;
+    }
+    case 'run-lost':
+      // The session replays the run (store/session.ts); what was recorded stays on screen.
       return;
     case 'landscape-progress':
       useResults.setState({ landscapeProgress: { done: event.done, total: event.total } });
@@ -126,6 +187,13 @@ export function applyEvent(event: WorkerEvent): void {
       return;
     }
   }
+}
+
+/** The largest difference between replayed accuracies and those recorded at the same step. */
+function mismatch(s: ResultsState, step: number, accuracy: Float32Array): number {
+  const recorded = s.evaluations.filter((e) => e.step === step).at(-1)?.accuracy;
+  if (!recorded || recorded.length !== accuracy.length) return Number.POSITIVE_INFINITY;
+  return accuracy.reduce((worst, a, i) => Math.max(worst, Math.abs(a - recorded[i])), 0);
 }
 
 /** Forgets the streamed run (a reset or a new configuration); the backend and errors stay. */

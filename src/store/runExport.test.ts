@@ -5,6 +5,8 @@ import { URL_DEFAULTS, type UrlSettings } from './urlParams';
 
 const run: ResultsState = {
   phase: 'paused',
+  startup: null,
+  stalled: null,
   backend: null,
   errors: [],
   config: {
@@ -31,6 +33,8 @@ const run: ResultsState = {
   diverged: {},
   landscape: null,
   landscapeProgress: null,
+  journal: [],
+  replay: null,
 } as ResultsState;
 
 describe('run export', () => {

@@ -4,6 +4,7 @@
  * evaluation, run a few points at a time between training bursts.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { faultPoint } from '../engine/faultPoints';
 import {
   extentOf,
   flatWeights,
@@ -160,6 +161,7 @@ export class LandscapeJob {
     this.losses.set(out.subarray(0, chunk.length), this.done);
     this.losses.set(out.subarray(chunk.length), total + this.done);
     this.done += chunk.length;
+    faultPoint('landscape');
   }
 
   event(): LandscapeEvent {

@@ -7,7 +7,14 @@ import type { MnistData } from '../engine/data/mnistAsset';
 import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
 import { type Evaluation, Lockstep, type TaskBoundaryReport } from '../engine/lockstep';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
-import type { MethodBoundaryEvent, MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
+import type {
+  JournalEntry,
+  MethodBoundaryEvent,
+  MethodLearningRates,
+  Pacing,
+  RunConfig,
+  WorkerEvent,
+} from './protocol';
 import { Serial, yieldToEventLoop } from './serial';
 
 /** Evaluate on the fixed subset every K steps: often enough for smooth forgetting curves. */
@@ -18,6 +25,8 @@ const DIVERGED_LOSS = 1e3;
 const POST_INTERVAL_MS = 33;
 /** A burst of steps lasts about this long before the worker looks at its inbox again. */
 const BURST_MS = 12;
+/** A replay reports its progress (and syncs with the device) about this often. */
+const REPLAY_REPORT_MS = 250;
 /** A chunk of the loss-landscape grid lasts about this long, so training pauses only briefly. */
 const LANDSCAPE_CHUNK_MS = 15;
 
@@ -72,23 +81,40 @@ export class Runner {
   setHyperparameters(patch: Partial<Hyperparameters>): Promise<void> {
     return this.serial.run(() => {
       this.hp = { ...this.hp, ...patch };
-      if (this.lockstep) this.applyHyperparameters(this.lockstep);
+      if (this.lockstep) this.applySettings(this.lockstep);
     });
   }
 
   setLearningRates(learningRates: MethodLearningRates): Promise<void> {
     return this.serial.run(() => {
       this.learningRates = learningRates;
-      if (this.lockstep) this.applyHyperparameters(this.lockstep);
+      if (this.lockstep) this.applySettings(this.lockstep);
     });
   }
 
-  /** The shared settings for every method, then each method's own learning rate where it has one. */
+  /**
+   * The shared settings for every method, then each method's own learning rate where it has one.
+   */
   private applyHyperparameters(ls: Lockstep): void {
     ls.setHyperparameters(this.hp);
     ls.methods.forEach((method, m) => {
       const lr = this.learningRates[method];
       if (lr !== undefined) ls.learners[m].setHyperparameters({ ...this.hp, learningRate: lr });
+    });
+  }
+
+  private applySettings(ls: Lockstep): void {
+    this.applyHyperparameters(ls);
+    this.journalSettings(ls);
+  }
+
+  /** Journals the settings in effect from the current step on (not during a replay, which re-applies them). */
+  private journalSettings(ls: Lockstep): void {
+    this.post({
+      type: 'settings-applied',
+      step: ls.stepCount,
+      hyperparameters: this.hp,
+      learningRates: this.learningRates,
     });
   }
 
@@ -191,8 +217,87 @@ export class Runner {
     this.trajectories.clear();
   }
 
+  /**
+   * Trains the run `config` again to step `until` without reporting it (the page has it), applying
+   * the journal's entries at their steps; then the page's current settings, and paused. Training
+   * is deterministic, so the weights are those the run had at `until` (on the same backend).
+   */
+  async replay(config: RunConfig, until: number, journal: readonly JournalEntry[]): Promise<void> {
+    this.lastCommand++;
+    this.running = false;
+    const current = { hp: this.hp, learningRates: this.learningRates };
+    await this.serial.run(async () => {
+      this.config = config;
+      this.dispose();
+      this.post({ type: 'phase', phase: 'restoring' });
+      const ls = await this.build();
+      let next = 0;
+      let shown = performance.now();
+      const applyDue = async () => {
+        for (; next < journal.length && journal[next].step <= ls.stepCount; next++) {
+          await this.applyEntry(ls, journal[next]);
+        }
+      };
+      await applyDue();
+      while (ls.stepCount < until) {
+        ls.step();
+        if (ls.stepCount % EVAL_EVERY === 0) await this.trajectories.record(ls);
+        await applyDue();
+        if (performance.now() - shown > REPLAY_REPORT_MS) {
+          // A read-back keeps the GPU's queue from running far behind the steps recorded on it.
+          await ls.evaluate();
+          this.post({ type: 'replay', step: ls.stepCount, until });
+          shown = performance.now();
+          await yieldToEventLoop();
+        }
+      }
+      // Also takes the replay's accumulated training loss, so the next evaluation's mean is its own.
+      const check = await ls.evaluate();
+      [this.hp, this.learningRates] = [current.hp, current.learningRates];
+      this.applySettings(ls);
+      this.post({ type: 'replay', step: until, until, accuracy: Float32Array.from(check.accuracy.flat()) });
+    });
+    this.post({ type: 'phase', phase: 'paused' });
+  }
+
+  private async applyEntry(ls: Lockstep, entry: JournalEntry): Promise<void> {
+    switch (entry.kind) {
+      case 'settings':
+        [this.hp, this.learningRates] = [entry.hyperparameters, entry.learningRates];
+        this.applyHyperparameters(ls);
+        return;
+      case 'switch':
+        await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
+        await ls.switchTask(entry.task);
+        this.trajectories.begin(entry.task);
+        return;
+      case 'halt': {
+        const m = ls.methods.indexOf(entry.method);
+        this.halted.add(m);
+        ls.halt(m);
+        return;
+      }
+    }
+  }
+
   private async ensure(): Promise<Lockstep | null> {
     if (this.lockstep) return this.lockstep;
+    const ls = await this.build();
+    const initial = await ls.evaluate();
+    this.post({
+      type: 'run',
+      config: this.config,
+      taskNames: ls.scenario.tasks.map((t) => t.name),
+      initialAccuracy: initial.accuracy[0],
+    });
+    this.journalSettings(ls);
+    this.buffer.push({ e: initial, numTensors: tf.memory().numTensors });
+    this.flush(true);
+    return ls;
+  }
+
+  /** The run's lockstep learners, built from the config and the data (fetched on first need). */
+  private async build(): Promise<Lockstep> {
     const data = await this.loadData();
     const { protocol, scenario, tasks, methods, seed, hidden } = this.config;
     const ls = new Lockstep({
@@ -206,15 +311,6 @@ export class Runner {
     this.lockstep = ls;
     this.trajectories.begin(ls.currentTask);
     this.applyHyperparameters(ls);
-    const initial = await ls.evaluate();
-    this.post({
-      type: 'run',
-      config: this.config,
-      taskNames: ls.scenario.tasks.map((t) => t.name),
-      initialAccuracy: initial.accuracy[0],
-    });
-    this.buffer.push({ e: initial, numTensors: tf.memory().numTensors });
-    this.flush(true);
     return ls;
   }
 

@@ -6,7 +6,7 @@ export function Transport() {
   const phase = useResults((s) => s.phase);
   const taskNames = useResults((s) => s.taskNames);
   const task = useResults(currentTask);
-  const busy = phase === 'starting' || phase === 'loading-data';
+  const busy = phase === 'starting' || phase === 'loading-data' || phase === 'restoring';
   return (
     <div className="transport" role="toolbar" aria-label="Training">
       {phase === 'training' ? (
