@@ -31,11 +31,12 @@ export interface TaskSwitch {
   boundary: MethodBoundaryEvent[] | null;
 }
 
-/** Where the worker's start-up is: starting at all, probing or loading a backend, fetching the data. */
+/** Where the worker's start-up is: starting at all, probing or loading a backend, fetching the data, building the first run. */
 export type StartupStage =
   | { stage: 'worker' }
   | { stage: 'probe' | 'load'; backend: BackendName }
-  | { stage: 'data'; loaded: number; total: number };
+  | { stage: 'data'; loaded: number; total: number }
+  | { stage: 'build' };
 
 /** A replay bringing a run back (after a crash or a lost device), or how the last one ended. */
 export interface ReplayState {

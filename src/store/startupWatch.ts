@@ -3,8 +3,8 @@
  * limit, restarted by every sign of progress (a new stage, more bytes of the data). The worker
  * enforces the probe, load and data limits itself (it tries the next backend, or reports the data
  * as stalled); here they are backed up, GRACE_MS later, for a worker that hangs outright. Whether
- * the worker starts at all only the page can tell. The values and how they were measured:
- * docs/robustness.md.
+ * the worker starts at all, and how long the first run takes to build, only the page watches.
+ * The values, and the measurements they come from: docs/robustness.md.
  */
 import { BACKEND_LABELS, type WorkerLimits } from '../worker/protocol';
 import { type StartupStage, useResults } from './results';
@@ -19,6 +19,7 @@ export const STARTUP_LIMITS: Readonly<StartupLimits> = {
   probeMs: 15_000,
   loadMs: 60_000,
   dataMs: 30_000,
+  buildMs: 120_000,
 };
 const GRACE_MS = 5_000;
 
@@ -37,11 +38,21 @@ export function startupLimits(): StartupLimits {
   return limits;
 }
 
-const limitOf = (stage: StartupStage, limits: StartupLimits): number =>
-  stage.stage === 'worker'
-    ? limits.workerMs
-    : GRACE_MS +
-      (stage.stage === 'probe' ? limits.probeMs : stage.stage === 'load' ? limits.loadMs : limits.dataMs);
+/** The page's limit for a stage: its own for the worker starting and the build, else the worker's plus grace. */
+function limitOf(stage: StartupStage, limits: StartupLimits): number {
+  switch (stage.stage) {
+    case 'worker':
+      return limits.workerMs;
+    case 'build':
+      return limits.buildMs;
+    case 'probe':
+      return limits.probeMs + GRACE_MS;
+    case 'load':
+      return limits.loadMs + GRACE_MS;
+    case 'data':
+      return limits.dataMs + GRACE_MS;
+  }
+}
 
 /** Watches the start-up stages of one worker; marks the stage `stalled` when its limit passes. Returns a stop. */
 export function watchStartup(limits: StartupLimits): () => void {
@@ -65,26 +76,31 @@ export function watchStartup(limits: StartupLimits): () => void {
 
 /** What the stalled-stage notice says: what stalled, and what to do. */
 export function stallMessage(stage: StartupStage, limits: StartupLimits): { message: string; hint: string } {
-  const s = (ms: number) => `${Math.round(ms / 1000)} s`;
+  const waited = `${Math.round(limitOf(stage, limits) / 1000)} s`;
   switch (stage.stage) {
     case 'worker':
       return {
-        message: `The training worker did not start within ${s(limits.workerMs)}.`,
+        message: `The training worker did not start within ${waited}.`,
         hint: 'Retry. If it happens again, reload the page; if you host the site, check that its assets/ folder is served (with the same headers as the page).',
       };
     case 'probe':
       return {
-        message: `Choosing a backend stalled: the browser did not say within ${s(limits.probeMs + GRACE_MS)} whether ${BACKEND_LABELS[stage.backend]} is available.`,
+        message: `Choosing a backend stalled: the browser did not say within ${waited} whether ${BACKEND_LABELS[stage.backend]} is available.`,
         hint: 'Retry, or use the CPU backend (slower, but it always starts).',
       };
     case 'load':
       return {
-        message: `Loading ${BACKEND_LABELS[stage.backend]}'s files stalled (nothing for ${s(limits.loadMs + GRACE_MS)}).`,
+        message: `Loading ${BACKEND_LABELS[stage.backend]}'s files stalled (nothing for ${waited}).`,
         hint: 'Retry, or use the CPU backend; if you host the site, check that assets/ is served, .wasm files included.',
+      };
+    case 'build':
+      return {
+        message: `Preparing the run has taken over ${waited} (its first steps compile the backend's programs).`,
+        hint: 'A software GPU can be this slow: wait, Retry, or use the CPU backend.',
       };
     case 'data':
       return {
-        message: `Fetching the MNIST digits stalled (nothing for ${s(limits.dataMs + GRACE_MS)}).`,
+        message: `Fetching the MNIST digits stalled (nothing for ${waited}).`,
         hint: 'Check the connection, or that the host serves data/mnist-v1.bin, then Retry.',
       };
   }

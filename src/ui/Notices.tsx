@@ -34,7 +34,7 @@ export function Notices() {
           <button type="button" onClick={session.restart}>
             Retry
           </button>
-          {(stalled.stage === 'probe' || stalled.stage === 'load') && (
+          {stalled.stage !== 'worker' && stalled.stage !== 'data' && (
             <button type="button" onClick={session.useCpu}>
               Use the CPU backend
             </button>

@@ -19,6 +19,8 @@ function stageLabel(s: StartupStage): string {
       return `Choosing a backend: asking for ${BACKEND_LABELS[s.backend]}…`;
     case 'load':
       return `Choosing a backend: starting ${BACKEND_LABELS[s.backend]}…`;
+    case 'build':
+      return 'Preparing the run (its first steps compile their programs)…';
     case 'data':
       return s.total > 0
         ? `${PHASE_LABELS['loading-data']} ${Math.floor((100 * s.loaded) / s.total)} %`

@@ -49,6 +49,8 @@ export interface WorkerLimits {
   probeMs: number;
   loadMs: number;
   dataMs: number;
+  /** Building the first run, for the page's watch only (a software GPU compiles for many seconds). */
+  buildMs: number;
 }
 /** Starts a new run with this configuration (reset: the same config again). */
 export interface ConfigureCommand {
@@ -155,10 +157,14 @@ export interface BackendEvent {
   /** WASM's helper threads, when it runs its threaded build (on a cross-origin-isolated page). */
   threads?: number;
 }
-/** The start-up stage the worker has reached: which backend it probes or loads, or the data's bytes so far. */
+/**
+ * The start-up stage the worker has reached: which backend it probes or loads, the data's bytes so
+ * far, or building the first run (its first steps compile the backend's programs).
+ */
 export type StartupEvent =
   | { type: 'startup'; stage: 'probe' | 'load'; backend: BackendName }
-  | { type: 'startup'; stage: 'data'; loaded: number; total: number };
+  | { type: 'startup'; stage: 'data'; loaded: number; total: number }
+  | { type: 'startup'; stage: 'build' };
 export type Phase = 'starting' | 'loading-data' | 'ready' | 'training' | 'paused' | 'restoring';
 export interface PhaseEvent {
   type: 'phase';

@@ -29,7 +29,7 @@ const post = (event: WorkerEvent) => {
 let runner: Runner | null = null;
 let ready: Promise<void> = Promise.resolve();
 let data: Promise<MnistData> | null = null;
-let startup: Startup = { limits: { probeMs: 0, loadMs: 0, dataMs: 0 }, report: post };
+let startup: Startup = { limits: { probeMs: 0, loadMs: 0, dataMs: 0, buildMs: 0 }, report: post };
 
 /** Progress reports while the data arrives, at most this often. */
 const DATA_REPORT_MS = 100;
@@ -55,7 +55,9 @@ async function fetchData(url: string, quietMs: number): Promise<MnistData> {
           'If you host the site yourself, copy the whole dist/ folder, data/ included.',
       );
     }
-    return decodeMnistAsset(await readAll(response, heard));
+    const decoded = decodeMnistAsset(await readAll(response, heard));
+    post({ type: 'startup', stage: 'build' });
+    return decoded;
   } catch (err) {
     if (err instanceof MnistAssetError) throw err;
     throw new MnistAssetError(
