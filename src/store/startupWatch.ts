@@ -6,7 +6,7 @@
  * the worker starts at all, and how long the first run takes to build, only the page watches.
  * The values, and the measurements they come from: docs/robustness.md.
  */
-import { BACKEND_LABELS, type WorkerLimits } from '../worker/protocol';
+import { BACKEND_LABELS, seconds, type WorkerLimits } from '../worker/protocol';
 import { type StartupStage, useResults } from './results';
 
 export interface StartupLimits extends WorkerLimits {
@@ -76,7 +76,7 @@ export function watchStartup(limits: StartupLimits): () => void {
 
 /** What the stalled-stage notice says: what stalled, and what to do. */
 export function stallMessage(stage: StartupStage, limits: StartupLimits): { message: string; hint: string } {
-  const waited = `${Math.round(limitOf(stage, limits) / 1000)} s`;
+  const waited = seconds(limitOf(stage, limits));
   switch (stage.stage) {
     case 'worker':
       return {

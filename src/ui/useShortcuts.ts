@@ -92,17 +92,11 @@ const ownsArrows = (e: KeyboardEvent): boolean =>
   e.target instanceof HTMLInputElement &&
   (e.target.type === 'range' || e.target.type === 'radio');
 
-/** Space and Enter on a question's button answer the question. */
-const answering = (e: KeyboardEvent): boolean =>
-  (e.key === ' ' || e.key === 'Enter') &&
-  e.target instanceof HTMLElement &&
-  e.target.closest('[role="alertdialog"]') !== null;
-
 /** Listens for the shortcuts; they never fire while typing in an input. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || ownsArrows(e) || answering(e)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || ownsArrows(e)) return;
       const view = useSettings.getState().view;
       const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.view || s.view === view));
       if (!shortcut) return;

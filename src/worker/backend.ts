@@ -16,6 +16,7 @@ import {
   type BackendName,
   type SkippedBackend,
   type StartupEvent,
+  seconds,
   type WorkerLimits,
 } from './protocol';
 
@@ -112,8 +113,6 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof STALLED> {
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
-
-export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** Limits and a progress report for one backend choice. */
 export interface Startup {

@@ -17,6 +17,9 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   cpu: 'CPU',
 };
 
+/** A time limit as the page and the worker both write it: "1.5 s", "60 s". */
+export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 /** What defines a run; changing any of it starts a new one. */
 export interface RunConfig {
   protocol: 'split-mnist' | 'permuted-mnist';

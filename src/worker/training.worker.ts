@@ -13,10 +13,9 @@ import {
   deviceLostWithin,
   loseDevice,
   type Startup,
-  seconds,
   watchDeviceLoss,
 } from './backend';
-import { transferablesOf, type WorkerCommand, type WorkerEvent } from './protocol';
+import { seconds, transferablesOf, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Runner } from './runner';
 
 /** Set once the worker was killed for a test: from then on it is as silent as a dead one. */
