@@ -82,6 +82,13 @@ describe('run export', () => {
     expect(ignored).toEqual(['hidden=(a nested list) (not a valid value; using 256,256)']);
   });
 
+  it('reads a file saved with a byte-order mark, and notes an unknown format version', () => {
+    const text = `\uFEFF${JSON.stringify({ kind: 'forgetting-playground-settings', version: 7, settings: { seed: 4 } })}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings.seed).toBe(4);
+    expect(ignored).toEqual(['v=7 (unknown link version; read as version 1)']);
+  });
+
   it('refuses files that are not settings files', () => {
     expect(() => readSettingsFile('{oops')).toThrow(/not JSON/);
     expect(() => readSettingsFile('{"kind":"other"}')).toThrow(/not a Forgetting Playground settings file/);

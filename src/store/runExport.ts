@@ -17,17 +17,20 @@ export function settingsFile(settings: UrlSettings): string {
 export function readSettingsFile(text: string): ParsedUrl {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Editors on Windows save a byte-order mark, which JSON.parse refuses.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new Error('This is not a settings file: it is not JSON.');
   }
-  const file = parsed as { kind?: unknown; settings?: unknown };
+  const file = parsed as { kind?: unknown; version?: unknown; settings?: unknown };
   if (file?.kind !== SETTINGS_FILE_KIND || typeof file.settings !== 'object' || file.settings === null) {
     throw new Error('This is not a Forgetting Playground settings file.');
   }
   // The keys only ever name URL parameters here; parseUrlSettings looks them up as own keys.
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(file.settings)) params.set(key, asParameter(value));
+  // The file's format version is the link's, and is checked the same way.
+  if (file.version !== undefined) params.set('v', asParameter(file.version));
+  for (const [key, value] of Object.entries(file.settings)) params.append(key, asParameter(value));
   return parseUrlSettings(`?${params}`);
 }
 

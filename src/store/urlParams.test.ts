@@ -82,6 +82,17 @@ describe('URL settings', () => {
     expect(ignored).toHaveLength(Object.keys(URL_DEFAULTS).length * PROTOTYPE_NAMES.length);
   });
 
+  it('reads the last of a repeated parameter and lists the earlier ones', () => {
+    const { settings, ignored } = parseUrlSettings('?seed=1&c=2&seed=zz&seed=5&=3');
+    expect(settings.seed).toBe(5);
+    expect(settings.c).toBe(2);
+    expect(ignored).toEqual([
+      'seed=1 (given more than once; the last one is read)',
+      'seed=zz (given more than once; the last one is read)',
+      '(a parameter with no name) (unknown parameter)',
+    ]);
+  });
+
   it('notes an unknown link version but still reads the rest', () => {
     const { settings, ignored } = parseUrlSettings('?v=9&seed=4');
     expect(settings.seed).toBe(4);

@@ -180,6 +180,9 @@ const FIELDS: { [K in keyof UrlSettings]: Field<UrlSettings[K]> } = {
 
 const MAX_SHOWN = 40;
 export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+/** A parameter given more than once: only the last is read, and the earlier ones are listed. */
+export const givenTwice = (key: string, raw: string) =>
+  `${key}=${shorten(raw)} (given more than once; the last one is read)`;
 const same = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ParsedUrl {
@@ -205,7 +208,11 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
     if (otherKeys.has(key)) continue;
     // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
     if (!Object.hasOwn(FIELDS, key)) {
-      ignored.push(`${shorten(key)} (unknown parameter)`);
+      ignored.push(`${shorten(key) || '(a parameter with no name)'} (unknown parameter)`);
+      continue;
+    }
+    if (params.getAll(key).length > 1 && params.getAll(key).at(-1) !== raw) {
+      ignored.push(givenTwice(key, raw));
       continue;
     }
     const k = key as keyof UrlSettings;

@@ -37,7 +37,7 @@ export function ShareMenu() {
       setStatus(`Loaded ${name}${ignored.length ? ', with some settings ignored (see the notice)' : ''}.`);
     } catch (err) {
       // readSettingsFile's own messages say what is wrong with the file.
-      setStatus(`${err instanceof Error ? err.message : String(err)} Nothing was changed.`);
+      setStatus(`${name}: ${err instanceof Error ? err.message : String(err)} Nothing was changed.`);
     }
   };
 
