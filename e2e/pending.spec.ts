@@ -62,4 +62,9 @@ test('while "Start a new run?" waits, the run controls say why and the question 
   await page.keyboard.press(' ');
   await expect.poll(async () => (await results(page)).methods).toEqual(['sgd', 'joint']);
   await expect.poll(() => lastStep(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+
+  // A task key past the last task says so too (it once did nothing; before a run, it stopped training).
+  await page.keyboard.press('9');
+  await expect(refused).toHaveText('Task 9: this run has 5 tasks.');
+  await expect(page.getByTestId('phase')).toHaveText('Training');
 });

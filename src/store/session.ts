@@ -3,8 +3,10 @@
  * actions, the actions send commands, and worker events land in the results store.
  */
 import { MNIST_ASSET_PATH } from '../engine/data/mnistAsset';
+import { SPLIT_MNIST_TASKS } from '../engine/defaults';
 import { createTrainingClient, type TrainingClient } from '../worker/client';
 import type { FaultPoint, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { sayWhyNot } from './pendingRun';
 import { applyEvent, clearRun, useResults } from './results';
 import { changedKeys, hyperparametersOf, learningRateOverridesOf, pacingOf, runConfigOf } from './runConfig';
 import { useSettings } from './settings';
@@ -75,8 +77,13 @@ export const session = {
   pause: () => send({ type: 'pause' }),
   step: (unit: 'batch' | 'epoch' = 'batch') => send({ type: 'step', unit }),
   switchTask: (task: number) => {
-    const tasks = useResults.getState().taskNames.length;
-    if (tasks === 0 || (task >= 0 && task < tasks)) send({ type: 'switch-task', task });
+    const s = useSettings.getState();
+    // Before the run is built its task count comes from the settings.
+    const tasks =
+      useResults.getState().taskNames.length ||
+      (s.protocol === 'permuted-mnist' ? s.tasks : SPLIT_MNIST_TASKS);
+    if (task >= 0 && task < tasks) send({ type: 'switch-task', task });
+    else sayWhyNot(`Task ${task + 1}: this run has ${tasks} tasks.`);
   },
   /** The same settings and seed again, from the start. */
   reset: reconfigure,

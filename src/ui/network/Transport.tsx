@@ -7,7 +7,7 @@ export function Transport() {
   const phase = useResults((s) => s.phase);
   const taskNames = useResults((s) => s.taskNames);
   const task = useResults(currentTask);
-  const refused = usePendingRun((p) => (p.patch ? p.refused : null));
+  const whyNot = usePendingRun((p) => p.whyNot);
   const busy = phase === 'starting' || phase === 'loading-data' || phase === 'restoring';
   return (
     <div className="transport" role="toolbar" aria-label="Training">
@@ -70,10 +70,9 @@ export function Transport() {
           </button>
         ))}
       </fieldset>
-      {refused && (
+      {whyNot && (
         <p className="transport-refused" role="status" data-testid="refused">
-          {refused} waits: first answer “Start a new run?” in the settings — Enter starts it, Esc keeps this
-          run.
+          {whyNot}
         </p>
       )}
     </div>
