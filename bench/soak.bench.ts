@@ -98,9 +98,11 @@ class WorkerDevTools {
 
 const MB = 1024 * 1024;
 
+/** The JS heap after a garbage collection, typed arrays' buffers included (they live outside it). */
 async function heapAfterGc(send: <T>(method: string) => Promise<T>): Promise<number> {
   await send('HeapProfiler.collectGarbage');
-  return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize / MB;
+  const heap = await send<{ usedSize: number; backingStorageSize: number }>('Runtime.getHeapUsage');
+  return (heap.usedSize + heap.backingStorageSize) / MB;
 }
 
 /** The page as a background tab: reports hidden, and its animation frames wait until it is shown. */
@@ -156,9 +158,10 @@ export async function main(options: SoakOptions = { minutes: 30 }): Promise<Samp
     );
     for (let minute = 1; minute <= options.minutes; minute++) {
       const hides = minute % HIDE_EVERY_MIN === HIDE_IN_MINUTE % HIDE_EVERY_MIN;
-      // Every panel in turn, PANEL_MS each; the last 30 s of every fifth minute hidden.
+      // Every panel in turn, PANEL_MS each, the landscape first (it has the minute to compute);
+      // the last 30 s of every fifth minute hidden.
       for (let t = 0; t < 60_000; t += PANEL_MS) {
-        const tab = tabs[panel++ % tabs.length];
+        const tab = tabs[(panel++ + tabs.length - 1) % tabs.length];
         if (!(hides && t >= 60_000 - HIDDEN_MS)) {
           await tab.click();
           const compute = page.getByRole('button', { name: 'Compute landscape' });
@@ -167,7 +170,7 @@ export async function main(options: SoakOptions = { minutes: 30 }): Promise<Samp
         await at((minute - 1) * 60_000 + t + PANEL_MS);
       }
       if (hides) await setHidden(page, false);
-      // A landscape being computed holds its own tensors for a moment: count once it is done.
+      // A landscape being computed holds its own tensors for a while: count once it is done.
       await page
         .waitForFunction('globalThis.__FORGETTING_PLAYGROUND__.results().landscapeProgress === null', null, {
           timeout: 30_000,

@@ -1,6 +1,6 @@
 import type { MethodId } from '../engine/methodIds';
 import { pearson, spearman } from '../engine/metrics';
-import type { TaskSwitch } from '../store/results';
+import { KEPT_IMPORTANCES, type TaskSwitch } from '../store/results';
 import type { LayerImportances } from '../worker/protocol';
 
 /** SI's importance: this task's path integral ω, or the cumulative Ω = Σ ω/(Δ²+ξ) the penalty uses. */
@@ -11,12 +11,16 @@ export function consolidatedBoundaries(switches: readonly TaskSwitch[]): { index
   return switches.flatMap((sw, index) => (sw.boundary ? [{ index, sw }] : []));
 }
 
-/** One method's layers at one boundary (all layers when `layer` is null). */
+/** What an importance panel says for a boundary whose values were let go (see KEPT_IMPORTANCES). */
+export const RELEASED_MESSAGE = `This boundary's per-parameter importances were let go to save memory (the latest ${KEPT_IMPORTANCES} are kept): pick a later boundary.`;
+
+/** One method's layers at one boundary (all layers when `layer` is null; none once let go). */
 export function layersAt(
   sw: TaskSwitch | undefined,
   method: MethodId,
   layer: string | null,
 ): LayerImportances[] {
+  if (sw?.released) return [];
   const b = sw?.boundary?.find((x) => x.method === method);
   return (b?.layers ?? []).filter((l) => layer === null || l.layer === layer);
 }

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
-import { type LogHistogram, layersAt, logHistogram } from './importanceData';
+import { type LogHistogram, layersAt, logHistogram, RELEASED_MESSAGE } from './importanceData';
 import { chosenBoundary } from './importanceOptions';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { emptyState, layer, sizeSvg } from './svgFrame';
@@ -61,7 +61,11 @@ export function drawImportanceHistograms(el: SVGSVGElement, s: ResultsState, bou
       svg,
       width,
       height,
-      cells.length === 0 ? 'Switch to task 2 (key 2): importances are measured at each task boundary.' : null,
+      cells.length > 0
+        ? null
+        : chosenBoundary(s.switches, boundary)?.released
+          ? RELEASED_MESSAGE
+          : 'Switch to task 2 (key 2): importances are measured at each task boundary.',
     )
   )
     return;

@@ -6,7 +6,7 @@
 import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
-import { type LogScatter, layersAt, logScatter } from './importanceData';
+import { type LogScatter, layersAt, logScatter, RELEASED_MESSAGE } from './importanceData';
 import { chosenBoundary, type ImportanceOptions, QUANTITY_LABELS } from './importanceOptions';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
@@ -61,9 +61,11 @@ export function drawOmegaFisher(container: HTMLElement, s: ResultsState, o: Impo
   const hasMethod = s.config?.methods.includes(o.method) ?? false;
   const empty = !s.config
     ? 'Press Start (Space), then switch to task 2 (key 2): importances are measured at each task boundary.'
-    : !hasMethod
-      ? `${METHOD_LABELS[o.method]} is not in this run: pick another method above.`
-      : 'Switch to task 2 (key 2): importances are measured at each task boundary.';
+    : chosenBoundary(s.switches, o.boundary)?.released
+      ? RELEASED_MESSAGE
+      : !hasMethod
+        ? `${METHOD_LABELS[o.method]} is not in this run: pick another method above.`
+        : 'Switch to task 2 (key 2): importances are measured at each task boundary.';
   if (emptyState(svg, width, height, data ? null : empty) || !data || !ctx) return;
   const { scatter, layers } = data;
   const w = width - M.left - M.right;

@@ -29,6 +29,32 @@ export interface TaskSwitch {
   /** Accuracy of every method on every task when `from` ended (methods × tasks): a row of R. */
   accuracy: Float32Array;
   boundary: MethodBoundaryEvent[] | null;
+  /** Its per-parameter importances were let go (only the latest KEPT_IMPORTANCES boundaries keep them). */
+  released?: boolean;
+}
+
+/**
+ * Boundaries whose per-parameter importances (F, ω, Ω of every parameter, for every method) stay
+ * in memory: about 13 MB each for four methods of a 784-256-256 network, so a lecture that switches
+ * task every minute would otherwise grow by that much a minute. Older boundaries keep their
+ * correlations, losses and Σω (the path-integral panel, the accuracy matrix); the importance
+ * panels say when a boundary's values are gone.
+ */
+export const KEPT_IMPORTANCES = 5;
+const NO_VALUES = new Float32Array(0);
+
+/** The switches with every boundary's per-parameter importances but the latest few let go. */
+function releaseOldImportances(switches: TaskSwitch[]): TaskSwitch[] {
+  const withValues = switches.flatMap((sw, i) => (sw.boundary ? [i] : []));
+  const keepFrom = withValues.at(-KEPT_IMPORTANCES) ?? 0;
+  return switches.map((sw, i) => {
+    if (!sw.boundary || sw.released || i >= keepFrom) return sw;
+    const boundary = sw.boundary.map((m) => ({
+      ...m,
+      layers: m.layers.map((l) => ({ ...l, fisher: NO_VALUES, omega: NO_VALUES, Omega: NO_VALUES })),
+    }));
+    return { ...sw, boundary, released: true };
+  });
 }
 
 /** Where the worker's start-up is: starting at all, probing or loading a backend, fetching the data, building the first run. */
@@ -148,7 +174,7 @@ export function applyEvent(event: WorkerEvent): void {
     case 'task-switch': {
       const { type: _, ...sw } = event;
       useResults.setState((s) => ({
-        switches: [...s.switches, sw],
+        switches: releaseOldImportances([...s.switches, sw]),
         journal: [...s.journal, { step: sw.step, kind: 'switch', task: sw.to }],
       }));
       return;

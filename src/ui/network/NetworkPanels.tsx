@@ -222,7 +222,7 @@ function ImportanceControls({
         <option value="-1">latest</option>
         {boundaries.map(({ sw }, k) => (
           <option key={sw.step} value={k}>
-            end of task {sw.from + 1} (step {sw.step})
+            end of task {sw.from + 1} (step {sw.step}){sw.released ? ' — values let go' : ''}
           </option>
         ))}
       </Select>
