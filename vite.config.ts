@@ -2,12 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistAssetPlugin } from './scripts/mnist-asset-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
+import { wasmThreadsPlugin } from './scripts/wasm-threads-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built files work from any sub-path of a static host.
   base: './',
   plugins: [react(), mnistAssetPlugin(), serviceWorkerPlugin()],
-  worker: { format: 'es' },
+  // TensorFlow.js is bundled into the worker, which is built with its own plugin list.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1' },
   // The dev server would pre-bundle each TensorFlow.js package on its own, giving a backend found

@@ -83,9 +83,18 @@ export interface FrameStats {
 }
 
 export async function stopFrameRecording(page: Page): Promise<FrameStats> {
-  const { frames, longTasks } = await page.evaluate<{ frames: number[]; longTasks: number[] }>(
-    '(window.__recording = false, { frames: window.__frames, longTasks: window.__longTasks })',
-  );
+  await page.evaluate('window.__recording = false');
+  return takeFrameStats(page);
+}
+
+/** The frames and long tasks recorded so far, which are then forgotten; recording goes on. */
+export async function takeFrameStats(page: Page): Promise<FrameStats> {
+  const { frames, longTasks } = await page.evaluate<{ frames: number[]; longTasks: number[] }>(`(() => {
+    const taken = { frames: window.__frames, longTasks: window.__longTasks };
+    window.__frames = taken.frames.slice(-1);
+    window.__longTasks = [];
+    return taken;
+  })()`);
   const intervals = frames
     .slice(1)
     .map((t, i) => t - frames[i]!)

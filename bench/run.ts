@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: every benchmark, in Node and in headless Chromium. Figures are printed, not
+ * `npm run bench`: every benchmark but the soak, in Node and in headless Chromium; `npm run bench --
+ * soak [--minutes N]` runs the soak. Figures are printed, not
  * asserted: speed targets live here, never in timed tests. The browser parts need `vite build`
  * (the npm script does it first).
  */
@@ -7,11 +8,13 @@ import { main as engine } from './engine.bench';
 import { main as lab } from './lab.bench';
 import { main as labDrag } from './lab-drag.bench';
 import { main as live } from './live.bench';
+import { parseSoakArgs, main as soak } from './soak.bench';
 
-const only = process.argv.slice(2).filter((a) => a !== '--');
-const benches = { engine, lab, 'lab-drag': labDrag, live };
+const { names: only, options } = parseSoakArgs(process.argv.slice(2).filter((a) => a !== '--'));
+// The soak lasts a lecture (30 minutes): it runs only when named.
+const benches = { engine, lab, 'lab-drag': labDrag, live, soak: () => soak(options) };
 for (const [name, run] of Object.entries(benches)) {
-  if (only.length > 0 && !only.includes(name)) continue;
+  if (only.length > 0 ? !only.includes(name) : name === 'soak') continue;
   console.log(`\n── ${name} ──`);
   await run();
 }

@@ -97,10 +97,24 @@ export async function seriousA11yViolations(page: Page, selector?: string): Prom
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** Calls one of the page's fault injections (src/debugHook.ts): a worker crash or a lost GPU device. */
-export function injectFault(page: Page, fault: 'crash' | 'loseDevice'): Promise<void> {
-  return page.evaluate((name) => {
-    type Hook = Record<'crash' | 'loseDevice', () => void>;
-    (globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }).__FORGETTING_PLAYGROUND__[name]();
-  }, fault);
+/** Where in the worker's computation a fault can be injected (src/engine/faultPoints.ts). */
+export type FaultPoint = 'step' | 'consolidation' | 'fisher' | 'landscape';
+
+/**
+ * Calls one of the page's fault injections (src/debugHook.ts): the worker killed, or its GPU device
+ * lost; now, or the next time the computation reaches `at`.
+ */
+export function injectFault(page: Page, fault: 'crash' | 'loseDevice', at?: FaultPoint): Promise<void> {
+  return page.evaluate(
+    ([name, point]) => {
+      type Hook = Record<'crash' | 'loseDevice', (at?: FaultPoint) => void>;
+      (globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }).__FORGETTING_PLAYGROUND__[name](point);
+    },
+    [fault, at] as const,
+  );
+}
+
+/** Shorter start-up time limits for this page (src/store/startupWatch.ts), set before it loads. */
+export async function shortStartupLimits(page: Page, limits: Record<string, number>): Promise<void> {
+  await page.addInitScript((l) => Object.assign(globalThis, { __FORGETTING_PLAYGROUND_LIMITS__: l }), limits);
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectConsoleErrors, injectFault, lastStep, results } from './helpers';
+import { collectConsoleErrors, lastStep, results } from './helpers';
 
 // Four methods on software WebGPU: a small network keeps each step quick.
 const RUN = './?backend=webgpu&hidden=32,32';
@@ -86,34 +86,6 @@ test('a method driven to divergence is stopped and marked; the others keep train
   await page.getByTestId('lr-si').fill('');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(marked).toHaveCount(0);
-});
-
-test('a crashed worker is reported and restarts with the same settings', async ({ page }) => {
-  await page.goto(`${RUN}&methods=sgd&seed=7`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForStep(page, 10);
-  await injectFault(page, 'crash');
-  const alert = page.getByTestId('error-worker');
-  await expect(alert).toContainText('worker');
-  await alert.getByRole('button', { name: 'Restart worker' }).click();
-  await expect(alert).toHaveCount(0);
-  await expect(page).toHaveURL(/seed=7/);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForStep(page, 10);
-});
-
-test('a lost WebGPU device moves the run to the next backend and says so', async ({ page }) => {
-  await page.goto(`${RUN}&methods=sgd`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForStep(page, 10);
-  await injectFault(page, 'loseDevice');
-  const backend = page.getByTestId('backend');
-  await expect(backend).not.toHaveAttribute('data-backend', 'webgpu');
-  await expect(page.getByTestId('status-bar')).toContainText('WebGPU device lost');
-  await expect(page.getByTestId('skipped-webgpu')).toContainText('device lost');
-  await page.getByRole('button', { name: /Start|Resume/ }).click();
-  await waitForStep(page, 10);
-  expect((await results(page)).errors).toEqual([]);
 });
 
 test('the worker holds as many tensors after 500 steps as after 50, four methods and task switches in between', async ({

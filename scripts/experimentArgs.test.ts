@@ -84,4 +84,10 @@ describe('experiment arguments', () => {
     fails('--lambda-mas 1 --methods sgd,ewc', /--lambda-mas only affects mas/);
     fails('stray', /Unexpected argument/);
   });
+
+  it.each(Object.getOwnPropertyNames(Object.prototype))('refuses --%s as an unknown option', (name) => {
+    fails(`--${name} 1`, new RegExp(`Unknown option --${name.replace(/[$]/g, '\\$&')}`));
+    fails(`--fisher ${name}`, /--fisher must be one of/);
+    fails(`--methods ${name}`, /--methods must be one of/);
+  });
 });

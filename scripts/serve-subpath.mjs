@@ -1,7 +1,9 @@
 /**
  * A plain static server for the built site, mounted under a sub-path (as a course page or GitHub
  * Pages would host it). Used by the end-to-end tests; no rewriting, no compression.
- *   node scripts/serve-subpath.mjs [--port 4173] [--base /courses/cl/playground/] [--dir dist]
+ *   node scripts/serve-subpath.mjs [--port 4173] [--base /courses/cl/playground/] [--dir dist] [--isolate]
+ * `--isolate` adds the cross-origin isolation headers (COOP same-origin, COEP require-corp) a host
+ * sends to enable SharedArrayBuffer, to every response.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,6 +15,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4173' },
     base: { type: 'string', default: '/courses/cl/playground/' },
     dir: { type: 'string', default: 'dist' },
+    isolate: { type: 'boolean', default: false },
   },
 });
 const root = resolve(values.dir);
@@ -30,6 +33,10 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+const ISOLATION = values.isolate
+  ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+  : {};
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No built site in ${root}: run \`npm run build\` first.`);
@@ -52,8 +59,10 @@ createServer((req, res) => {
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
+    ...ISOLATION,
   });
   createReadStream(file).pipe(res);
 }).listen(Number(values.port), '127.0.0.1', () => {
-  console.log(`Serving ${root} at http://127.0.0.1:${values.port}${base}`);
+  const isolated = values.isolate ? ' (cross-origin isolated)' : '';
+  console.log(`Serving ${root} at http://127.0.0.1:${values.port}${base}${isolated}`);
 });

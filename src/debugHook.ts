@@ -2,6 +2,7 @@ import { useLabStore } from './store/labStore';
 import { useResults } from './store/results';
 import { session } from './store/session';
 import { useSettings } from './store/settings';
+import type { FaultPoint } from './worker/protocol';
 
 /**
  * A window onto the stores, for the end-to-end tests and for curious students in the console,
@@ -13,8 +14,8 @@ export function exposeStores(): void {
       results: () => useResults.getState(),
       settings: () => useSettings.getState(),
       lab: () => useLabStore.getState().settings,
-      crash: () => session.crash('worker'),
-      loseDevice: () => session.crash('device'),
+      crash: (at?: FaultPoint) => session.crash('worker', at),
+      loseDevice: (at?: FaultPoint) => session.crash('device', at),
     },
   });
 }

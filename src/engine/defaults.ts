@@ -54,6 +54,8 @@ export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;
 
 export const DEFAULT_HIDDEN = [256, 256] as const;
+/** Split MNIST's tasks: the digit pairs 0/1, 2/3, 4/5, 6/7, 8/9. */
+export const SPLIT_MNIST_TASKS = 5;
 export const DEFAULT_PERMUTED_TASKS = 5;
 export const MAX_PERMUTED_TASKS = 10;
 export const DEFAULT_EPOCHS = 3;

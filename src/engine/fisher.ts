@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { FisherEstimator } from './defaults';
+import { faultPoint } from './faultPoints';
 import type { Mlp } from './model/mlp';
 import type { Rng } from './random';
 
@@ -159,6 +160,7 @@ export async function diagonalFisher(
   rng: Rng,
 ): Promise<tf.Tensor[]> {
   const targets = await fisherTargets(model, x, labels, head, estimator, rng);
+  faultPoint('fisher');
   const sums = squaredGradientSums(model, x, head, targets);
   tf.dispose(targets);
   const fisher = sums.map((s) => tf.div(s, x.shape[0]));

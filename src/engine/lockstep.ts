@@ -20,6 +20,7 @@ import {
   LOSS_PROBE_SIZE,
   recommendedHyperparameters,
 } from './defaults';
+import { faultPoint } from './faultPoints';
 import { Learner, type TaskProbe } from './learner';
 import type { MethodId } from './methods/registry';
 import type { DataSource } from './methods/types';
@@ -171,6 +172,7 @@ export class Lockstep {
     };
     this.learners.forEach((learner, m) => {
       if (!this.halted.has(m)) learner.step(batchFor(learner.method.data));
+      faultPoint('step');
     });
     for (const batch of batches.values()) disposeBatch(batch);
     this.steps++;
@@ -314,6 +316,7 @@ export class Lockstep {
     for (const learner of this.learners) {
       // Every learner samples the same labels given the same probabilities: one seed, fresh stream each.
       methods.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
+      faultPoint('consolidation');
     }
     tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
     return { task: this.task, steps: this.stepsInTask, methods };

@@ -36,6 +36,11 @@ export class RunningSettings implements SettingsView {
     return this.values[key as keyof Hyperparameters] as number;
   }
 
+  /** A copy of the per-method overrides. */
+  get learningRates(): LearningRateOverrides {
+    return { ...this.rates };
+  }
+
   /** The learning rate `method` trains with: its own, or the shared one. */
   learningRate(method: MethodId): number {
     return this.rates[method] ?? this.values.learningRate;

@@ -1,18 +1,22 @@
 import type { LayerImportance } from '../engine/boundary';
 import type { MethodId } from '../engine/methodIds';
-import type { TaskSwitch } from '../store/results';
+import { KEPT_IMPORTANCES, type TaskSwitch } from '../store/results';
 
 /** The boundaries that consolidated something, with their index into `switches`. */
 export function consolidatedBoundaries(switches: readonly TaskSwitch[]): { index: number; sw: TaskSwitch }[] {
   return switches.flatMap((sw, index) => (sw.boundary ? [{ index, sw }] : []));
 }
 
-/** One method's layers at one boundary (all layers when `layer` is null). */
+/** What an importance panel says for a boundary whose values were let go (see KEPT_IMPORTANCES). */
+export const RELEASED_MESSAGE = `This boundary's per-parameter importances were let go to save memory (the latest ${KEPT_IMPORTANCES} are kept): pick a later boundary.`;
+
+/** One method's layers at one boundary (all layers when `layer` is null; none once let go). */
 export function layersAt(
   sw: TaskSwitch | undefined,
   method: MethodId,
   layer: string | null,
 ): LayerImportance[] {
+  if (sw?.released) return [];
   const b = sw?.boundary?.find((x) => x.method === method);
   return (b?.layers ?? []).filter((l) => layer === null || l.layer === layer);
 }

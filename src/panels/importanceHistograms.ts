@@ -12,7 +12,7 @@ import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, pow10 } from './axes';
 import { type CsvExport, csvExport } from './export';
-import { layersAt } from './importanceData';
+import { layersAt, RELEASED_MESSAGE } from './importanceData';
 import { chosenBoundary } from './importanceOptions';
 import { DECADES, type HistogramView } from './importanceTransforms';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
@@ -101,7 +101,13 @@ export function drawImportanceHistograms(
   if (!frame) return;
   const { svg, width, height } = frame;
   const message =
-    rows.length === 0 ? 'Switch to task 2 (key 2) to measure importances.' : views ? null : 'Binning…';
+    rows.length > 0
+      ? views
+        ? null
+        : 'Binning…'
+      : chosenBoundary(s.switches, boundary)?.released
+        ? RELEASED_MESSAGE
+        : 'Switch to task 2 (key 2) to measure importances.';
   el.setAttribute('aria-busy', String(message === 'Binning…'));
   if (emptyState(svg, width, height, message) || !views) return;
 

@@ -11,7 +11,7 @@ import { METHOD_LABELS } from '../engine/methodIds';
 import type { ResultsState } from '../store/results';
 import { clearCorner, decadeTicks, drawAxis, pow10 } from './axes';
 import type { CsvExport, CsvRows } from './export';
-import { layersAt } from './importanceData';
+import { layersAt, RELEASED_MESSAGE } from './importanceData';
 import { chosenBoundary, type ImportanceOptions, measureLabel, measureSymbol } from './importanceOptions';
 import { DECADES } from './importanceTransforms';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
@@ -92,13 +92,15 @@ export function drawOmegaFisher(
   const hasMethod = s.config?.methods.includes(o.method) ?? false;
   const message = !s.config
     ? 'Press Start, then switch to task 2 (key 2).'
-    : !hasMethod
-      ? `${METHOD_LABELS[o.method]} is not in this run: pick other weights above.`
-      : layers.length === 0
-        ? 'Switch to task 2 (key 2) to measure importances.'
-        : !view
-          ? 'Computing the scatter…'
-          : null;
+    : sw?.released
+      ? RELEASED_MESSAGE
+      : !hasMethod
+        ? `${METHOD_LABELS[o.method]} is not in this run: pick other weights above.`
+        : layers.length === 0
+          ? 'Switch to task 2 (key 2) to measure importances.'
+          : !view
+            ? 'Computing the scatter…'
+            : null;
   container.setAttribute('aria-busy', String(message === 'Computing the scatter…'));
   if (emptyState(svg, width, height, message) || !view || !ctx) return;
 

@@ -47,4 +47,23 @@ describe('the lab in the URL', () => {
     expect(settings?.preset).toBe(defaultLabSettings().preset);
     expect(ignored.length).toBe(3);
   });
+
+  it('reads the last of a repeated parameter and lists the earlier ones', () => {
+    const { settings, ignored } = parseLabSettings('?labC=2&labC=3');
+    expect(settings?.params.c).toBe(3);
+    expect(ignored).toEqual(['labC=2 (given more than once; the last one is read)']);
+  });
+
+  it('takes no inherited name for a key or a value', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype).map(encodeURIComponent);
+    const query = `labFull=constructor&labPreset=__proto__&labSteps=valueOf&${names.map((n) => `${n}=1`).join('&')}`;
+    const { settings, ignored } = parseLabSettings(`?labC=2&${query}`);
+    expect(settings?.params).toEqual({ ...defaultLabSettings().params, c: 2 });
+    expect(settings?.preset).toBe(defaultLabSettings().preset);
+    expect(ignored).toEqual([
+      "labPreset=__proto__ (not a valid value; using the preset's)",
+      "labSteps=valueOf (not a valid value; using the preset's)",
+      "labFull=constructor (not a valid value; using the preset's)",
+    ]);
+  });
 });

@@ -6,7 +6,7 @@
 import { PRESET_IDS } from '../engine/quadratic/presets';
 import type { QuadTask } from '../engine/quadratic/task';
 import { defaultLabSettings, type LabSettings } from './labStore';
-import { bool, type Field, number, oneOf, shorten } from './urlParams';
+import { bool, type Field, givenTwice, number, oneOf, shorten } from './urlParams';
 
 type Params = LabSettings['params'];
 type ScalarKey = 'lr' | 'steps' | 'noise' | 'seed' | 'lambdaL2' | 'lambdaEwc' | 'c' | 'xi' | 'fullFisher';
@@ -79,8 +79,10 @@ export function parseLabSettings(search: string): { settings: LabSettings | null
   if (![...q.keys()].some((k) => LAB_URL_KEYS.has(k))) return { settings: null, ignored: [] };
   const ignored: string[] = [];
   const read = <T>(key: string, field: Field<T>): T | undefined => {
-    const raw = q.get(key);
-    if (raw === null) return undefined;
+    const given = q.getAll(key);
+    const raw = given.at(-1);
+    if (raw === undefined) return undefined;
+    for (const earlier of given.slice(0, -1)) ignored.push(givenTwice(key, earlier));
     const value = field.parse(raw.trim());
     if (value === undefined) ignored.push(`${key}=${shorten(raw)} (not a valid value; using the preset's)`);
     return value;

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { MethodId } from '../engine/methodIds';
 import type {
   BackendEvent,
+  BackendName,
+  JournalEntry,
   LandscapeEvent,
   MethodBoundary,
   Phase,
@@ -31,11 +33,58 @@ export interface TaskSwitch {
   /** Accuracy of every method on every task when `from` ended (methods × tasks): a row of R. */
   accuracy: Float32Array;
   boundary: MethodBoundary[] | null;
+  /** Its per-parameter importances were let go (only the latest KEPT_IMPORTANCES boundaries keep them). */
+  released?: boolean;
+}
+
+/**
+ * Boundaries whose per-parameter importances (F, ω, Ω of every parameter, for every method) stay
+ * in memory: the four of one pass through split MNIST. Each is about 13 MB for four methods of a
+ * 784-256-256 network, so a lecture that switches task every minute would otherwise grow by that
+ * much a minute. Older boundaries keep their losses and Σω (the path-integral panel,
+ * the accuracy matrix); the importance panels say when a boundary's values are gone.
+ */
+export const KEPT_IMPORTANCES = 4;
+const NO_VALUES = new Float32Array(0);
+
+/** The switches with every boundary's per-parameter importances but the latest few let go. */
+function releaseOldImportances(switches: TaskSwitch[]): TaskSwitch[] {
+  const withValues = switches.flatMap((sw, i) => (sw.boundary ? [i] : []));
+  const keepFrom = withValues.at(-KEPT_IMPORTANCES) ?? 0;
+  return switches.map((sw, i) => {
+    if (!sw.boundary || sw.released || i >= keepFrom) return sw;
+    const boundary = sw.boundary.map((m) => ({
+      ...m,
+      layers: m.layers.map((l) => ({
+        ...l,
+        measures: l.measures.map((x) => ({ ...x, values: NO_VALUES })),
+      })),
+    }));
+    return { ...sw, boundary, released: true };
+  });
+}
+
+/** Where the worker's start-up is: starting at all, probing or loading a backend, fetching the data, building the first run. */
+export type StartupStage =
+  | { stage: 'worker' }
+  | { stage: 'probe' | 'load'; backend: BackendName }
+  | { stage: 'data'; loaded: number; total: number }
+  | { stage: 'build' };
+
+/** A replay bringing a run back (after a crash or a lost device), or how the last one ended. */
+export interface ReplayState {
+  step: number;
+  until: number;
+  /** Once done: the largest difference between the replayed and the recorded accuracies. */
+  mismatch?: number;
 }
 
 /** What the worker has streamed so far. Written only by `applyEvent` and the reset helpers. */
 export interface ResultsState {
   phase: Phase;
+  /** The start-up stage under way (null past start-up), and the one that passed its time limit. */
+  startup: StartupStage | null;
+  stalled: StartupStage | null;
   backend: Omit<BackendEvent, 'type'> | null;
   errors: (Omit<WorkerErrorEvent, 'type'> & { id: number })[];
   config: RunConfig | null;
@@ -54,6 +103,9 @@ export interface ResultsState {
   stepsPerSecond: number | null;
   /** Worker time in training steps and in evaluations since the run began (ms). */
   workerMs: { train: number; evaluate: number };
+  /** Task switches, settings and halts at the steps they took effect: how to train this run again. */
+  journal: JournalEntry[];
+  replay: ReplayState | null;
 }
 
 const emptyRun = () => ({
@@ -69,6 +121,8 @@ const emptyRun = () => ({
   diverged: {},
   landscape: null,
   landscapeProgress: null,
+  journal: [],
+  replay: null,
 });
 
 let nextErrorId = 0;
@@ -88,6 +142,8 @@ function stepsPerSecond(step: number): number | null {
 
 export const useResults = create<ResultsState>(() => ({
   phase: 'starting',
+  startup: { stage: 'worker' },
+  stalled: null,
   backend: null,
   errors: [],
   ...emptyRun(),
@@ -112,16 +168,30 @@ export function applyEvent(event: WorkerEvent): void {
   switch (event.type) {
     case 'backend': {
       const { type: _, ...backend } = event;
-      useResults.setState({ backend });
+      useResults.setState({ backend, startup: null });
       return;
     }
     case 'phase':
       if (event.phase !== 'training') speed.length = 0;
-      useResults.setState({
+      useResults.setState((s) => ({
         phase: event.phase,
         ...(event.phase === 'training' ? {} : { stepsPerSecond: null }),
-      });
+        // The notice of a finished replay has said its piece once the run goes on.
+        replay: event.phase === 'training' ? null : s.replay,
+        // Loading the data is the last start-up stage; anything after it ends start-up.
+        startup:
+          event.phase === 'loading-data'
+            ? { stage: 'data', loaded: 0, total: 0 }
+            : event.phase === 'starting'
+              ? s.startup
+              : null,
+      }));
       return;
+    case 'startup': {
+      const { type: _, ...startup } = event;
+      useResults.setState({ startup });
+      return;
+    }
     case 'run':
       speed.length = 0;
       useResults.setState({
@@ -146,13 +216,32 @@ export function applyEvent(event: WorkerEvent): void {
     }
     case 'task-switch': {
       const { type: _, ...sw } = event;
-      useResults.setState((s) => ({ switches: [...s.switches, sw] }));
+      useResults.setState((s) => ({
+        switches: releaseOldImportances([...s.switches, sw]),
+        journal: [...s.journal, { step: sw.step, kind: 'switch', task: sw.to }],
+      }));
       return;
     }
     case 'diverged':
       useResults.setState((s) => ({
         diverged: { ...s.diverged, [event.method]: { step: event.step, cause: event.cause } },
+        journal: [...s.journal, { step: event.step, kind: 'halt', method: event.method }],
       }));
+      return;
+    case 'settings-applied': {
+      const { type: _, ...entry } = event;
+      useResults.setState((s) => ({ journal: [...s.journal, { ...entry, kind: 'settings' }] }));
+      return;
+    }
+    case 'replay': {
+      const { step, until, accuracy } = event;
+      useResults.setState((s) => ({
+        replay: { step, until, mismatch: accuracy && mismatch(s, until, accuracy) },
+      }));
+      return;
+    }
+    case 'run-lost':
+      // The session replays the run (store/session.ts); what was recorded stays on screen.
       return;
     case 'landscape-progress':
       useResults.setState({ landscapeProgress: { done: event.done, total: event.total } });
@@ -168,6 +257,13 @@ export function applyEvent(event: WorkerEvent): void {
       return;
     }
   }
+}
+
+/** The largest difference between replayed accuracies and those recorded at the same step. */
+function mismatch(s: ResultsState, step: number, accuracy: Float32Array): number {
+  const recorded = s.evaluations.filter((e) => e.step === step).at(-1)?.accuracy;
+  if (!recorded || recorded.length !== accuracy.length) return Number.POSITIVE_INFINITY;
+  return accuracy.reduce((worst, a, i) => Math.max(worst, Math.abs(a - recorded[i])), 0);
 }
 
 /** Forgets the streamed run (a reset or a new configuration); the backend and errors stay. */

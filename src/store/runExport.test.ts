@@ -5,6 +5,8 @@ import { URL_DEFAULTS, type UrlSettings } from './urlParams';
 
 const run: ResultsState = {
   phase: 'paused',
+  startup: null,
+  stalled: null,
   backend: null,
   errors: [],
   config: {
@@ -36,6 +38,8 @@ const run: ResultsState = {
   landscapeProgress: null,
   stepsPerSecond: null,
   workerMs: { train: 0, evaluate: 0 },
+  journal: [],
+  replay: null,
 } as ResultsState;
 
 describe('run export', () => {
@@ -61,6 +65,33 @@ describe('run export', () => {
     expect(settings.seed).toBe(9);
     expect(settings.c).toBe(URL_DEFAULTS.c);
     expect(ignored).toHaveLength(2);
+  });
+
+  it('ignores inherited names in a settings file, as keys and as values', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    // JSON.parse makes "__proto__" an own key, as a hand-edited or hostile file would have it.
+    const text = `{"kind":"forgetting-playground-settings","settings":{${names
+      .map((n) => `"${n}":1`)
+      .join(',')},"seed":5,"online":"constructor","theme":"__proto__","methods":{"a":1},"c":null}}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings).toEqual({ ...URL_DEFAULTS, seed: 5 });
+    expect(ignored).toHaveLength(names.length + 4);
+    expect(ignored).toContain('__proto__ (unknown parameter)');
+  });
+
+  it('names a deeply nested value instead of walking it', () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    const text = `{"kind":"forgetting-playground-settings","settings":{"hidden":${deep},"seed":2}}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings.seed).toBe(2);
+    expect(ignored).toEqual(['hidden=(a nested list) (not a valid value; using 256,256)']);
+  });
+
+  it('reads a file saved with a byte-order mark, and notes an unknown format version', () => {
+    const text = `\uFEFF${JSON.stringify({ kind: 'forgetting-playground-settings', version: 7, settings: { seed: 4 } })}`;
+    const { settings, ignored } = readSettingsFile(text);
+    expect(settings.seed).toBe(4);
+    expect(ignored).toEqual(['v=7 (unknown link version; read as version 1)']);
   });
 
   it('refuses files that are not settings files', () => {

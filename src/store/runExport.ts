@@ -17,28 +17,33 @@ export function settingsFile(settings: UrlSettings): string {
 export function readSettingsFile(text: string): ParsedUrl {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Editors on Windows save a byte-order mark, which JSON.parse refuses.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new Error('This is not a settings file: it is not JSON.');
   }
-  const file = parsed as { kind?: unknown; settings?: unknown };
+  const file = parsed as { kind?: unknown; version?: unknown; settings?: unknown };
   if (file?.kind !== SETTINGS_FILE_KIND || typeof file.settings !== 'object' || file.settings === null) {
     throw new Error('This is not a Forgetting Playground settings file.');
   }
+  // The keys only ever name URL parameters here; parseUrlSettings looks them up as own keys.
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(file.settings)) {
-    params.set(
-      key,
-      Array.isArray(value)
-        ? value.join(',')
-        : typeof value === 'boolean'
-          ? value
-            ? '1'
-            : '0'
-          : String(value),
-    );
-  }
+  // The file's format version is the link's, and is checked the same way.
+  if (file.version !== undefined) params.set('v', asParameter(file.version));
+  for (const [key, value] of Object.entries(file.settings)) params.append(key, asParameter(value));
   return parseUrlSettings(`?${params}`);
+}
+
+const scalar = (v: unknown): v is string | number | null =>
+  v === null || typeof v === 'string' || typeof v === 'number';
+
+/** A settings file's value as its URL parameter would be written; anything else reads as invalid. */
+function asParameter(value: unknown): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (scalar(value)) return String(value);
+  // A list of numbers (hidden, methods); nested or mixed values are named, never walked.
+  if (Array.isArray(value) && value.every(scalar)) return value.join(',');
+  return Array.isArray(value) ? '(a nested list)' : '(an object)';
 }
 
 /** Everything streamed so far, per-parameter importances left out (the panels export those). */

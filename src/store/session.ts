@@ -3,16 +3,33 @@
  * actions, the actions send commands, and worker events land in the results store.
  */
 import { MNIST_ASSET_PATH } from '../engine/data/mnistAsset';
+import { SPLIT_MNIST_TASKS } from '../engine/defaults';
 import { createTrainingClient, type TrainingClient } from '../worker/client';
-import type { WorkerCommand } from '../worker/protocol';
+import type { FaultPoint, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { sayWhyNot } from './pendingRun';
 import { applyEvent, clearRun, useResults } from './results';
 import { changedKeys, hyperparametersOf, learningRateOverridesOf, pacingOf, runConfigOf } from './runConfig';
 import { useSettings } from './settings';
+import { startupLimits, watchStartup } from './startupWatch';
 
 let client: TrainingClient | null = null;
+let stopWatch: (() => void) | null = null;
+/** A replay was asked for and has not finished: a retry after a data failure replays again. */
+let replayPending = false;
+
+function onEvent(event: WorkerEvent): void {
+  applyEvent(event);
+  if (event.type === 'run-lost') restore();
+  // A worker that failed to load or crashed is reported as such; its start-up is no longer watched.
+  if (event.type === 'error' && event.scope === 'worker') stopWatch?.();
+  if (event.type === 'replay' && event.accuracy) replayPending = false;
+}
 
 function connect(): TrainingClient {
-  const c = createTrainingClient(applyEvent);
+  const limits = startupLimits();
+  useResults.setState({ startup: { stage: 'worker' }, stalled: null });
+  stopWatch = watchStartup(limits);
+  const c = createTrainingClient(onEvent);
   const s = useSettings.getState();
   c.send({
     type: 'init',
@@ -23,11 +40,25 @@ function connect(): TrainingClient {
     hyperparameters: hyperparametersOf(s),
     learningRates: learningRateOverridesOf(s),
     pacing: pacingOf(s),
+    limits,
   });
   return c;
 }
 
 const send = (command: WorkerCommand) => session.ensure().send(command);
+
+/**
+ * Trains the recorded run again on the worker to where the page's record ends (training is
+ * deterministic), so it can go on from there; what is on screen stays. Nothing to do before a run.
+ */
+function restore(): void {
+  const r = useResults.getState();
+  const until = Math.max(r.evaluations.at(-1)?.step ?? 0, r.switches.at(-1)?.step ?? 0);
+  if (!r.config || r.evaluations.length === 0) return;
+  replayPending = true;
+  useResults.setState({ replay: { step: 0, until }, landscapeProgress: null });
+  send({ type: 'replay', config: r.config, until, journal: r.journal });
+}
 
 function reconfigure(): void {
   clearRun();
@@ -46,8 +77,13 @@ export const session = {
   pause: () => send({ type: 'pause' }),
   step: (unit: 'batch' | 'epoch' = 'batch') => send({ type: 'step', unit }),
   switchTask: (task: number) => {
-    const tasks = useResults.getState().taskNames.length;
-    if (tasks === 0 || (task >= 0 && task < tasks)) send({ type: 'switch-task', task });
+    const s = useSettings.getState();
+    // Before the run is built its task count comes from the settings.
+    const tasks =
+      useResults.getState().taskNames.length ||
+      (s.protocol === 'permuted-mnist' ? s.tasks : SPLIT_MNIST_TASKS);
+    if (task >= 0 && task < tasks) send({ type: 'switch-task', task });
+    else sayWhyNot(`Task ${task + 1}: this run has ${tasks} tasks.`);
   },
   /** The same settings and seed again, from the start. */
   reset: reconfigure,
@@ -55,15 +91,26 @@ export const session = {
   newSeed: () => useSettings.getState().set({ seed: Math.floor(Math.random() * 1_000_000) }),
   /** The real loss landscape of the last two finished tasks, computed in the worker. */
   landscape: (resolution = 24) => send({ type: 'landscape', resolution }),
-  /** For the fault-handling tests: make the worker crash, or lose its WebGPU device. */
-  crash: (what: 'worker' | 'device' = 'worker') => send({ type: 'crash', what }),
-  /** Kills the worker and starts a fresh one with the same settings and seed. */
+  /** For the fault-handling tests: kill the worker or lose its WebGPU device, now or at a fault point. */
+  crash: (what: 'worker' | 'device', at?: FaultPoint) => send({ type: 'crash', what, at }),
+  /**
+   * A fresh worker with the same settings and seed; a run recorded so far is replayed on it, so
+   * its curves stay and it goes on from where it stopped.
+   */
   restart: () => {
     client?.terminate();
+    stopWatch?.();
     client = null;
-    clearRun();
     useResults.setState({ errors: [], phase: 'starting' });
     session.ensure();
+    restore();
+  },
+  /** After the data failed to arrive: fetch it again for whatever needed it (a replay, or a start). */
+  retryData: () => (replayPending ? restore() : session.start()),
+  /** After a stalled backend: start again on the CPU backend, which always starts. */
+  useCpu: () => {
+    useSettings.getState().set({ backend: 'cpu' });
+    session.restart();
   },
 };
 

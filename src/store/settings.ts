@@ -11,8 +11,10 @@ import {
 
 /** Settings: the single source of truth, mirrored in the URL. */
 interface SettingsState extends UrlSettings {
-  /** URL parameters that were ignored at load, for the notice. */
+  /** URL parameters (or a loaded settings file's entries) that were ignored, for the notice. */
   ignoredParams: string[];
+  /** Where they came from: null for the link, else the settings file's name. */
+  ignoredFrom: string | null;
   set: (patch: Partial<UrlSettings>) => void;
   dismissIgnored: () => void;
 }
@@ -25,6 +27,7 @@ if (initialLab.settings) useLabStore.getState().replaceSettings(initialLab.setti
 export const useSettings = create<SettingsState>((set) => ({
   ...initial.settings,
   ignoredParams: [...initial.ignored, ...initialLab.ignored],
+  ignoredFrom: null,
   set: (patch) => set(patch),
   dismissIgnored: () => set({ ignoredParams: [] }),
 }));

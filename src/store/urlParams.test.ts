@@ -83,6 +83,35 @@ describe('URL settings', () => {
     ).toEqual([]);
   });
 
+  // Every name a plain object inherits: ?constructor=x once left the page on its loading screen.
+  const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+  it.each(PROTOTYPE_NAMES)('ignores the parameter %s like any other unknown one', (name) => {
+    const { settings, ignored } = parseUrlSettings(`?${encodeURIComponent(name)}=1&seed=4`);
+    expect(settings).toEqual({ ...URL_DEFAULTS, seed: 4 });
+    expect(ignored).toEqual([`${name} (unknown parameter)`]);
+  });
+
+  it('takes no inherited name for a value', () => {
+    const query = Object.keys(URL_DEFAULTS)
+      .flatMap((key) => PROTOTYPE_NAMES.map((name) => `${key}=${encodeURIComponent(name)}`))
+      .join('&');
+    const { settings, ignored } = parseUrlSettings(`?${query}`);
+    expect(settings).toEqual(URL_DEFAULTS);
+    expect(ignored).toHaveLength(Object.keys(URL_DEFAULTS).length * PROTOTYPE_NAMES.length);
+  });
+
+  it('reads the last of a repeated parameter and lists the earlier ones', () => {
+    const { settings, ignored } = parseUrlSettings('?seed=1&c=2&seed=zz&seed=5&=3');
+    expect(settings.seed).toBe(5);
+    expect(settings.c).toBe(2);
+    expect(ignored).toEqual([
+      'seed=1 (given more than once; the last one is read)',
+      'seed=zz (given more than once; the last one is read)',
+      '(a parameter with no name) (unknown parameter)',
+    ]);
+  });
+
   it('notes an unknown link version but still reads the rest', () => {
     const { settings, ignored } = parseUrlSettings('?v=9&seed=4');
     expect(settings.seed).toBe(4);

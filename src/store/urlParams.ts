@@ -129,8 +129,15 @@ export const number = (min: number, max: number, integer = false): Field<number>
   format: (v) => String(v),
 });
 
+// A Map, not an object literal: `?online=constructor` must not find Object.prototype.constructor.
+const BOOLEANS = new Map([
+  ['1', true],
+  ['true', true],
+  ['0', false],
+  ['false', false],
+]);
 export const bool: Field<boolean> = {
-  parse: (raw) => ({ '1': true, true: true, '0': false, false: false })[raw.toLowerCase()],
+  parse: (raw) => BOOLEANS.get(raw.toLowerCase()),
   format: (v) => (v ? '1' : '0'),
 };
 
@@ -190,6 +197,9 @@ const FIELDS = {
 
 const MAX_SHOWN = 40;
 export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+/** A parameter given more than once: only the last is read, and the earlier ones are listed. */
+export const givenTwice = (key: string, raw: string) =>
+  `${key}=${shorten(raw)} (given more than once; the last one is read)`;
 const same = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ParsedUrl {
@@ -213,8 +223,13 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
   for (const [key, raw] of params) {
     if (key === 'v') continue;
     if (otherKeys.has(key)) continue;
-    if (!(key in FIELDS)) {
-      ignored.push(`${shorten(key)} (unknown parameter)`);
+    // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
+    if (!Object.hasOwn(FIELDS, key)) {
+      ignored.push(`${shorten(key) || '(a parameter with no name)'} (unknown parameter)`);
+      continue;
+    }
+    if (params.getAll(key).length > 1 && params.getAll(key).at(-1) !== raw) {
+      ignored.push(givenTwice(key, raw));
       continue;
     }
     const k = key as keyof UrlSettings;

@@ -3,7 +3,7 @@ import { download, downloadCsv, exportName } from '../panels/export';
 import { useResults } from '../store/results';
 import { readSettingsFile, runCsvRows, runJson, settingsFile } from '../store/runExport';
 import { useSettings } from '../store/settings';
-import { urlSettingsOf } from '../store/urlParams';
+import { shorten, urlSettingsOf } from '../store/urlParams';
 
 /** Copy link, the run's data as JSON or CSV, and a settings file to save and load back. */
 export function ShareMenu() {
@@ -23,12 +23,21 @@ export function ShareMenu() {
   };
 
   const load = async (file: File) => {
+    const name = shorten(file.name);
+    let text: string;
     try {
-      const { settings: loaded, ignored } = readSettingsFile(await file.text());
-      useSettings.setState({ ...loaded, ignoredParams: ignored });
-      setStatus(`Loaded ${file.name}.`);
+      text = await file.text();
+    } catch {
+      setStatus(`${name} could not be read; nothing was changed.`);
+      return;
+    }
+    try {
+      const { settings: loaded, ignored } = readSettingsFile(text);
+      useSettings.setState({ ...loaded, ignoredParams: ignored, ignoredFrom: file.name });
+      setStatus(`Loaded ${name}${ignored.length ? ', with some settings ignored (see the notice)' : ''}.`);
     } catch (err) {
-      setStatus(err instanceof Error ? err.message : String(err));
+      // readSettingsFile's own messages say what is wrong with the file.
+      setStatus(`${name}: ${err instanceof Error ? err.message : String(err)} Nothing was changed.`);
     }
   };
 

@@ -1,4 +1,4 @@
-import { useResults } from '../store/results';
+import { type ResultsState, type StartupStage, useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { BACKEND_LABELS } from '../worker/protocol';
 
@@ -8,7 +8,33 @@ const PHASE_LABELS = {
   ready: 'Ready',
   training: 'Training',
   paused: 'Paused',
+  restoring: 'Restoring the run…',
 } as const;
+
+/** The start-up stage in words, so a slow start says what it is waiting for. */
+function stageLabel(s: StartupStage): string {
+  switch (s.stage) {
+    case 'worker':
+      return PHASE_LABELS.starting;
+    case 'probe':
+      return `Choosing a backend: asking for ${BACKEND_LABELS[s.backend]}…`;
+    case 'load':
+      return `Choosing a backend: starting ${BACKEND_LABELS[s.backend]}…`;
+    case 'build':
+      return 'Preparing the run (its first steps compile their programs)…';
+    case 'data':
+      return s.total > 0
+        ? `${PHASE_LABELS['loading-data']} ${Math.floor((100 * s.loaded) / s.total)} %`
+        : PHASE_LABELS['loading-data'];
+  }
+}
+
+function phaseLabel(s: ResultsState): string {
+  if (s.startup) return stageLabel(s.startup);
+  if (s.phase === 'restoring' && s.replay)
+    return `Restoring the run: step ${s.replay.step} of ${s.replay.until}…`;
+  return PHASE_LABELS[s.phase];
+}
 
 /**
  * The backend in use, why others were skipped, the phase, the step and the training speed. With
@@ -17,7 +43,7 @@ const PHASE_LABELS = {
  */
 export function StatusBar() {
   const backend = useResults((s) => s.backend);
-  const phase = useResults((s) => s.phase);
+  const phase = useResults(phaseLabel);
   const step = useResults((s) => s.evaluations.at(-1)?.step);
   const speed = useResults((s) => s.stepsPerSecond);
   const debug = useSettings((s) => s.debug);
@@ -29,6 +55,7 @@ export function StatusBar() {
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="backend" data-backend={backend?.backend ?? ''}>
         Backend: {backend ? BACKEND_LABELS[backend.backend] : 'choosing…'}
+        {backend?.threads !== undefined && ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})`}
       </span>
       {backend?.skipped.map((s) => (
         <span key={s.backend} className="skipped" data-testid={`skipped-${s.backend}`}>
@@ -37,7 +64,7 @@ export function StatusBar() {
       ))}
       {backend?.note && <span className="note">{backend.note}</span>}
       <span className="spacer" />
-      <span data-testid="phase">{PHASE_LABELS[phase]}</span>
+      <span data-testid="phase">{phase}</span>
       {step !== undefined && <span data-testid="step">Step {step}</span>}
       {speed !== null && (
         <span data-testid="speed" title="Training steps per second over the last few seconds">

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { nextScene, prevScene } from '../lesson/navigation';
+import { answerNewRun, unlessAsking, usePendingRun } from '../store/pendingRun';
 import { useResults } from '../store/results';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
-import { toggleControls, toggleProjector, toggleShortcuts } from '../store/ui';
+import { toggleControls, toggleProjector, toggleShortcuts, useUi } from '../store/ui';
 import type { View } from '../store/urlParams';
 
 export interface Shortcut {
@@ -17,7 +18,14 @@ export interface Shortcut {
   run: (e: KeyboardEvent) => void;
 }
 
-const togglePlay = () => (useResults.getState().phase === 'training' ? session.pause() : session.start());
+const togglePlay = () =>
+  useResults.getState().phase === 'training' ? session.pause() : unlessAsking('Start', session.start);
+
+/** Esc closes the shortcut list, else answers a pending "Start a new run?" with no. */
+const closeOrKeep = () => {
+  if (useUi.getState().shortcutsOpen) toggleShortcuts(false);
+  else if (usePendingRun.getState().patch) answerNewRun(false);
+};
 
 /** Every shortcut, in the order the "?" overlay lists them. */
 export const SHORTCUTS: Shortcut[] = [
@@ -27,15 +35,21 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'S',
     does: 'One training step',
     view: 'network',
-    run: () => session.step('batch'),
+    run: () => unlessAsking('Step', () => session.step('batch')),
   },
-  { keys: ['r', 'R'], label: 'R', does: 'Reset the run (same seed)', view: 'network', run: session.reset },
+  {
+    keys: ['r', 'R'],
+    label: 'R',
+    does: 'Reset the run (same seed)',
+    view: 'network',
+    run: () => unlessAsking('Reset', session.reset),
+  },
   {
     keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
     label: '1–9',
     does: 'Train on task 1–9',
     view: 'network',
-    run: (e) => session.switchTask(Number(e.key) - 1),
+    run: (e) => unlessAsking(`Task ${e.key}`, () => session.switchTask(Number(e.key) - 1)),
   },
   // Presentation clickers send PageDown and PageUp.
   {
@@ -53,7 +67,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['p', 'P'], label: 'P', does: 'Projector mode on or off', run: toggleProjector },
   { keys: ['h', 'H'], label: 'H', does: 'Hide or show the settings columns', run: toggleControls },
   { keys: ['?'], label: '?', does: 'Show or hide this list of shortcuts', run: () => toggleShortcuts() },
-  { keys: ['Escape'], label: 'Esc', does: 'Close this list', run: () => toggleShortcuts(false) },
+  {
+    keys: ['Escape'],
+    label: 'Esc',
+    does: 'Close this list; or keep the run when asked to start a new one',
+    run: closeOrKeep,
+  },
 ];
 
 /** True when a key press belongs to a text field or a control that uses the key itself. */

@@ -6,10 +6,19 @@
  *   4. CPU (plain JavaScript; always works).
  * A software adapter (SwiftShader, as headless Chromium gives) is slower than WASM for these small
  * networks, so it is skipped unless forced. `?backend=` forces one; if that fails, the rule runs.
+ * A probe or a start that stalls (a file that never arrives, an adapter request never answered)
+ * counts as failed after its time limit, so the rule always ends at a backend that starts.
  * Each backend's code is imported only when it is tried, so unusable ones are never downloaded.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BACKEND_LABELS, type BackendName, type SkippedBackend } from './protocol';
+import {
+  BACKEND_LABELS,
+  type BackendName,
+  type SkippedBackend,
+  type StartupEvent,
+  seconds,
+  type WorkerLimits,
+} from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -85,7 +94,7 @@ async function register(name: BackendName): Promise<void> {
   }
 }
 
-async function activate(name: BackendName): Promise<string | null> {
+async function tryActivate(name: BackendName): Promise<string | null> {
   try {
     await register(name);
     // setBackend resolves false when the backend fails to initialise; it does not throw.
@@ -95,41 +104,96 @@ async function activate(name: BackendName): Promise<string | null> {
   }
 }
 
+const STALLED = Symbol('stalled');
+/** `work`'s result, or STALLED if it has not settled within `ms`. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof STALLED> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<typeof STALLED>((resolve) => {
+    timer = setTimeout(() => resolve(STALLED), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Limits and a progress report for one backend choice. */
+export interface Startup {
+  limits: WorkerLimits;
+  report: (event: StartupEvent) => void;
+}
+
+/** Loads and starts a backend within the load limit: null, or why not. */
+async function activate(name: BackendName, { limits, report }: Startup): Promise<string | null> {
+  report({ type: 'startup', stage: 'load', backend: name });
+  const failure = await within(tryActivate(name), limits.loadMs);
+  if (failure !== STALLED) return failure;
+  // Its initialisation may still settle: removed, it cannot become the backend behind our back.
+  if (tf.findBackendFactory(name)) tf.removeBackend(name);
+  return `did not start within ${seconds(limits.loadMs)} (loading its files or starting it stalled)`;
+}
+
+async function probe(name: BackendName, { limits, report }: Startup): Promise<Probe> {
+  report({ type: 'startup', stage: 'probe', backend: name });
+  const asked = Promise.resolve()
+    .then(PROBES[name])
+    .catch(
+      (err: unknown): Probe => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
+    );
+  const result = await within(asked, limits.probeMs);
+  return result === STALLED
+    ? { ok: false, reason: `the browser did not answer within ${seconds(limits.probeMs)}` }
+    : result;
+}
+
+/** WASM's helper threads when it runs its threaded build (only on a cross-origin-isolated page). */
+async function wasmThreads(): Promise<number | undefined> {
+  if (!self.crossOriginIsolated) return undefined;
+  return (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+}
+
 export interface BackendChoice {
   backend: BackendName;
   skipped: SkippedBackend[];
   note?: string;
+  threads?: number;
 }
 
 /**
- * Picks and activates a backend. `exclude` lists backends known to be broken in this session
- * (a lost WebGPU device, say), which are skipped with the given reason.
+ * Picks and activates a backend, each probe and each start within its time limit (a stalled one is
+ * skipped like a failed one). `exclude` lists backends known to be broken in this session (a lost
+ * WebGPU device, say), which are skipped with the given reason.
  */
 export async function chooseBackend(
   forced: BackendName | 'auto',
-  exclude: SkippedBackend[] = [],
+  exclude: SkippedBackend[],
+  startup: Startup,
 ): Promise<BackendChoice> {
+  const chosen = async (backend: BackendName, note?: string): Promise<BackendChoice> => ({
+    backend,
+    skipped,
+    note,
+    threads: backend === 'wasm' ? await wasmThreads() : undefined,
+  });
   const skipped: SkippedBackend[] = [];
+  const failed = [...exclude];
   let note: string | undefined;
   if (forced !== 'auto' && !exclude.some((e) => e.backend === forced)) {
-    const failure = await activate(forced);
-    if (failure === null)
-      return { backend: forced, skipped, note: `${BACKEND_LABELS[forced]} forced by the URL` };
+    const failure = await activate(forced, startup);
+    if (failure === null) return chosen(forced, `${BACKEND_LABELS[forced]} forced by the URL`);
+    failed.push({ backend: forced, reason: failure });
     note = `${BACKEND_LABELS[forced]} was asked for in the URL but ${failure}; chose by the usual rule instead`;
   }
   for (const name of ORDER) {
-    const excluded = exclude.find((e) => e.backend === name);
-    if (excluded) {
-      skipped.push(excluded);
+    const known = failed.find((e) => e.backend === name);
+    if (known) {
+      skipped.push(known);
       continue;
     }
-    const probe = await PROBES[name]();
-    if (!probe.ok) {
-      skipped.push({ backend: name, reason: probe.reason });
+    const probed = await probe(name, startup);
+    if (!probed.ok) {
+      skipped.push({ backend: name, reason: probed.reason });
       continue;
     }
-    const failure = await activate(name);
-    if (failure === null) return { backend: name, skipped, note };
+    const failure = await activate(name, startup);
+    if (failure === null) return chosen(name, note);
     skipped.push({ backend: name, reason: failure });
   }
   throw new Error('No TensorFlow.js backend could start, not even the CPU one.');

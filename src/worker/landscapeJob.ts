@@ -4,6 +4,7 @@
  * evaluation, run a few points at a time between training bursts.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { faultPoint } from '../engine/faultPoints';
 import {
   extentOf,
   flatWeights,
@@ -47,7 +48,14 @@ export class TrajectoryRecorder {
   private records: TaskRecord[] = [];
 
   begin(task: number): void {
-    this.records = [...this.records.slice(-2), { task, trajectory: new Thinned(MAX_SNAPSHOTS), end: null }];
+    const [before, last] = this.records.slice(-2);
+    // The older finished task can only be the plane's origin (A), which needs its end weights, not
+    // its path: dropping the path keeps a long run's memory to two tasks' snapshots.
+    const older =
+      before && last
+        ? [{ ...before, trajectory: new Thinned<Float32Array[]>(0) }, last]
+        : this.records.slice(-1);
+    this.records = [...older, { task, trajectory: new Thinned(MAX_SNAPSHOTS), end: null }];
   }
 
   /** At an evaluation: a snapshot of every method when the thinning schedule wants one. */
@@ -176,6 +184,7 @@ export class LandscapeJob {
     this.losses.set(out.subarray(0, chunk.length), this.done);
     this.losses.set(out.subarray(chunk.length), total + this.done);
     this.done += chunk.length;
+    faultPoint('landscape');
   }
 
   event(): LandscapeEvent {

@@ -5,11 +5,12 @@
  */
 import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
+import type { FaultPoint } from '../engine/faultPoints';
 import type { MethodId } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
 import type { BackendName } from '../store/urlParams';
 
-export type { BackendName, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
+export type { BackendName, FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -17,6 +18,9 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   wasm: 'WASM',
   cpu: 'CPU',
 };
+
+/** A time limit as the page and the worker both write it: "1.5 s", "60 s". */
+export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** What defines a run; changing any of it starts a new one. */
 export interface RunConfig {
@@ -40,6 +44,18 @@ export interface InitCommand {
   hyperparameters: Hyperparameters;
   learningRates: MethodLearningRates;
   pacing: Pacing;
+  limits: WorkerLimits;
+}
+/**
+ * How long the worker waits on each start-up stage before giving up on it, in ms: a backend's probe
+ * or its files (then the next backend is tried), or the data file going quiet (then it says so).
+ */
+export interface WorkerLimits {
+  probeMs: number;
+  loadMs: number;
+  dataMs: number;
+  /** Building the first run, for the page's watch only (a software GPU compiles for many seconds). */
+  buildMs: number;
 }
 /** Starts a new run with this configuration (reset: the same config again). */
 export interface ConfigureCommand {
@@ -84,10 +100,31 @@ export interface SetPacingCommand {
   type: 'set-pacing';
   pacing: Pacing;
 }
-/** For the fault-handling tests: the worker throws an uncaught error, or its WebGPU device is destroyed. */
+/**
+ * For the fault-handling tests: the worker dies (an uncaught error, then silence), or its WebGPU
+ * device is destroyed; now, or when the computation next reaches `at` (src/engine/faultPoints.ts).
+ */
 export interface CrashCommand {
   type: 'crash';
   what: 'worker' | 'device';
+  at?: FaultPoint;
+}
+
+/** What changed the run's course, at the step it took effect: enough to train the same run again. */
+export type JournalEntry =
+  | { step: number; kind: 'switch'; task: number }
+  | { step: number; kind: 'settings'; hyperparameters: Hyperparameters; learningRates: MethodLearningRates }
+  | { step: number; kind: 'halt'; method: MethodId };
+/**
+ * Builds the run `config` and trains it again, without reporting, to step `until`, applying the
+ * journal's entries at their steps (training is deterministic); then pauses. How a run recorded by
+ * a worker that died, or on a lost GPU device, is brought back.
+ */
+export interface ReplayCommand {
+  type: 'replay';
+  config: RunConfig;
+  until: number;
+  journal: JournalEntry[];
 }
 
 /** Computes the real loss landscape of the last two tasks on a resolution × resolution grid. */
@@ -107,6 +144,7 @@ export type WorkerCommand =
   | SetLearningRatesCommand
   | SetPacingCommand
   | LandscapeCommand
+  | ReplayCommand
   | CrashCommand;
 
 // ── Events ──────────────────────────────────────────────────────────────────
@@ -121,8 +159,18 @@ export interface BackendEvent {
   skipped: SkippedBackend[];
   /** What a device loss or a forced choice changed, for the status bar. */
   note?: string;
+  /** WASM's helper threads, when it runs its threaded build (on a cross-origin-isolated page). */
+  threads?: number;
 }
-export type Phase = 'starting' | 'loading-data' | 'ready' | 'training' | 'paused';
+/**
+ * The start-up stage the worker has reached: which backend it probes or loads, the data's bytes so
+ * far, or building the first run (its first steps compile the backend's programs).
+ */
+export type StartupEvent =
+  | { type: 'startup'; stage: 'probe' | 'load'; backend: BackendName }
+  | { type: 'startup'; stage: 'data'; loaded: number; total: number }
+  | { type: 'startup'; stage: 'build' };
+export type Phase = 'starting' | 'loading-data' | 'ready' | 'training' | 'paused' | 'restoring';
 export interface PhaseEvent {
   type: 'phase';
   phase: Phase;
@@ -178,6 +226,25 @@ export interface DivergedEvent {
   step: number;
   cause: string;
 }
+/** The settings in effect from `step` on (journalled so a replay can apply them at the same step). */
+export interface SettingsAppliedEvent {
+  type: 'settings-applied';
+  step: number;
+  hyperparameters: Hyperparameters;
+  learningRates: MethodLearningRates;
+}
+/** The run on the worker is gone (its GPU device was lost) and waits for a replay. */
+export interface RunLostEvent {
+  type: 'run-lost';
+}
+/** How far a replay has got, then (done) the accuracy it reached, to compare with the recorded one. */
+export interface ReplayEvent {
+  type: 'replay';
+  step: number;
+  until: number;
+  /** Set once done: every method on every task at `until` (M×T). */
+  accuracy?: Float32Array;
+}
 export type ErrorScope = 'data' | 'backend' | 'training' | 'worker';
 export interface WorkerErrorEvent {
   type: 'error';
@@ -230,6 +297,10 @@ export type WorkerEvent =
   | DivergedEvent
   | LandscapeProgressEvent
   | LandscapeEvent
+  | StartupEvent
+  | SettingsAppliedEvent
+  | RunLostEvent
+  | ReplayEvent
   | WorkerErrorEvent;
 
 /** Transferable buffers of an event, so large arrays move instead of being copied. */

@@ -9,7 +9,7 @@ import { type Evaluation, Lockstep } from '../engine/lockstep';
 import { RunningSettings } from '../engine/settings';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
 import { LIVE_TEST_DIGITS, liveEvalEvery } from './liveEvaluation';
-import type { MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
+import type { JournalEntry, MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
 import { Serial, yieldToEventLoop } from './serial';
 
 /** A mean training loss above this counts as diverged (see checkDivergence). */
@@ -18,6 +18,8 @@ const DIVERGED_LOSS = 1e3;
 const POST_INTERVAL_MS = 33;
 /** A burst of steps lasts about this long before the worker looks at its inbox again. */
 const BURST_MS = 12;
+/** A replay reports its progress (and syncs with the device) about this often. */
+const REPLAY_REPORT_MS = 250;
 /** A chunk of the loss-landscape grid lasts about this long, so training pauses only briefly. */
 const LANDSCAPE_CHUNK_MS = 15;
 
@@ -75,11 +77,27 @@ export class Runner {
 
   /** Between two steps, so a step never sees half a change. */
   setHyperparameters(patch: Partial<Hyperparameters>): Promise<void> {
-    return this.serial.run(() => this.settings.update(patch));
+    return this.serial.run(() => {
+      this.settings.update(patch);
+      if (this.lockstep) this.journalSettings(this.lockstep);
+    });
   }
 
   setLearningRates(learningRates: MethodLearningRates): Promise<void> {
-    return this.serial.run(() => this.settings.setLearningRates(learningRates));
+    return this.serial.run(() => {
+      this.settings.setLearningRates(learningRates);
+      if (this.lockstep) this.journalSettings(this.lockstep);
+    });
+  }
+
+  /** Journals the settings in effect from the current step on (not during a replay, which re-applies them). */
+  private journalSettings(ls: Lockstep): void {
+    this.post({
+      type: 'settings-applied',
+      step: ls.stepCount,
+      hyperparameters: { ...this.settings.hp },
+      learningRates: this.settings.learningRates,
+    });
   }
 
   setPacing(pacing: Pacing): void {
@@ -187,8 +205,95 @@ export class Runner {
     this.trajectories.clear();
   }
 
+  /**
+   * Trains the run `config` again to step `until` without reporting it (the page has it), applying
+   * the journal's entries at their steps; then the page's current settings, and paused. Training
+   * is deterministic, so the weights are those the run had at `until` (on the same backend).
+   */
+  async replay(config: RunConfig, until: number, journal: readonly JournalEntry[]): Promise<void> {
+    this.lastCommand++;
+    this.running = false;
+    const current = { hp: { ...this.settings.hp }, learningRates: this.settings.learningRates };
+    await this.serial.run(async () => {
+      this.config = config;
+      this.dispose();
+      this.post({ type: 'phase', phase: 'restoring' });
+      const ls = await this.build();
+      let next = 0;
+      let shown = performance.now();
+      const applyDue = async () => {
+        for (; next < journal.length && journal[next].step <= ls.stepCount; next++) {
+          await this.applyEntry(ls, journal[next]);
+        }
+      };
+      await applyDue();
+      while (ls.stepCount < until) {
+        ls.step();
+        if (this.evaluationDue(ls)) await this.trajectories.record(ls);
+        await applyDue();
+        if (performance.now() - shown > REPLAY_REPORT_MS) {
+          // A read-back keeps the GPU's queue from running far behind the steps recorded on it.
+          await ls.evaluate();
+          this.post({ type: 'replay', step: ls.stepCount, until });
+          shown = performance.now();
+          await yieldToEventLoop();
+        }
+      }
+      // Also takes the replay's accumulated training loss, so the next evaluation's mean is its own.
+      const check = await ls.evaluate();
+      this.restoreSettings(current.hp, current.learningRates);
+      this.journalSettings(ls);
+      this.post({ type: 'replay', step: until, until, accuracy: Float32Array.from(check.accuracy.flat()) });
+    });
+    this.post({ type: 'phase', phase: 'paused' });
+  }
+
+  private restoreSettings(hp: Hyperparameters, learningRates: MethodLearningRates): void {
+    this.settings.update(hp);
+    this.settings.setLearningRates(learningRates);
+  }
+
+  private async applyEntry(ls: Lockstep, entry: JournalEntry): Promise<void> {
+    switch (entry.kind) {
+      case 'settings':
+        this.restoreSettings(entry.hyperparameters, entry.learningRates);
+        return;
+      case 'switch':
+        await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
+        await ls.switchTask(entry.task);
+        this.trajectories.begin(entry.task);
+        return;
+      case 'halt': {
+        const m = ls.methods.indexOf(entry.method);
+        this.halted.add(m);
+        ls.halt(m);
+        return;
+      }
+    }
+  }
+
   private async ensure(): Promise<Lockstep | null> {
     if (this.lockstep) return this.lockstep;
+    const ls = await this.build();
+    // The FWT baseline on the full test sets, as the CLI measures it.
+    const initial = await this.timed(() => ls.evaluate('full'));
+    const testDigits = ls.scenario.tasks.map((t) => t.test.index.length);
+    this.post({
+      type: 'run',
+      config: this.config,
+      taskNames: ls.scenario.tasks.map((t) => t.name),
+      initialAccuracy: initial.accuracy[0],
+      testDigits,
+      liveTestDigits: testDigits.map((n) => Math.min(n, LIVE_TEST_DIGITS)),
+    });
+    this.journalSettings(ls);
+    this.buffer.push({ e: initial, full: true, numTensors: tf.memory().numTensors });
+    this.flush(true);
+    return ls;
+  }
+
+  /** The run's lockstep learners, built from the config and the data (fetched on first need). */
+  private async build(): Promise<Lockstep> {
     const data = await this.loadData();
     const { protocol, scenario, tasks, methods, seed, hidden } = this.config;
     const ls = new Lockstep({
@@ -202,19 +307,6 @@ export class Runner {
     });
     this.lockstep = ls;
     this.trajectories.begin(ls.currentTask);
-    // The FWT baseline on the full test sets, as the CLI measures it.
-    const initial = await this.timed(() => ls.evaluate('full'));
-    const testDigits = ls.scenario.tasks.map((t) => t.test.index.length);
-    this.post({
-      type: 'run',
-      config: this.config,
-      taskNames: ls.scenario.tasks.map((t) => t.name),
-      initialAccuracy: initial.accuracy[0],
-      testDigits,
-      liveTestDigits: testDigits.map((n) => Math.min(n, LIVE_TEST_DIGITS)),
-    });
-    this.buffer.push({ e: initial, full: true, numTensors: tf.memory().numTensors });
-    this.flush(true);
     return ls;
   }
 

@@ -1,4 +1,4 @@
-import { MAX_PERMUTED_TASKS } from '../defaults';
+import { MAX_PERMUTED_TASKS, SPLIT_MNIST_TASKS } from '../defaults';
 import { createRng, deriveSeed, permutation } from '../random';
 import type { MnistData } from './mnistAsset';
 import { splitTrainTest } from './split';
@@ -74,7 +74,7 @@ export function buildScenario(data: MnistData, spec: ScenarioSpec, seed: number)
     return { spec, data, inputSize, classes: 10, heads: 1, tasks };
   }
   const scenario = spec.scenario ?? 'task';
-  const tasks = [0, 1, 2, 3, 4].map((t) => {
+  const tasks = Array.from({ length: SPLIT_MNIST_TASKS }, (_, t) => {
     const pair = (idx: Int32Array) => idx.filter((i) => data.labels[i] >> 1 === t);
     // Task- and domain-incremental: "first or second digit of the pair"; class-incremental: the digit.
     const target = scenario === 'class' ? (d: number) => d : (d: number) => d - 2 * t;

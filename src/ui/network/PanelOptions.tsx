@@ -55,7 +55,7 @@ export function ImportanceControls({
         <option value="-1">latest</option>
         {boundaries.map(({ sw }, k) => (
           <option key={sw.step} value={k}>
-            task {sw.from + 1} (step {sw.step})
+            task {sw.from + 1} (step {sw.step}){sw.released ? ' — values let go' : ''}
           </option>
         ))}
       </Select>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
 import {
   learningRateKey,
@@ -7,7 +7,7 @@ import {
   METHODS,
   type MethodId,
 } from '../../engine/methods/registry';
-import { useResults } from '../../store/results';
+import { answerNewRun, askNewRun, type Structural, usePendingRun } from '../../store/pendingRun';
 import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
@@ -21,8 +21,6 @@ import {
   SCHEDULE_SLIDERS,
   STRENGTH_SLIDERS,
 } from './runSliders';
-
-type Structural = Pick<UrlSettings, 'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden'>;
 
 const NETWORK_SIZES = ['32,32', '64,64', '128,128', '256,256', '400,400', '1000,1000'];
 
@@ -40,21 +38,48 @@ function RunSlider({ spec }: { spec: RunSliderSpec }) {
   return <Slider {...props} value={value} onChange={(v) => set({ [setting]: v })} />;
 }
 
+/** "Start a new run?" while a structural change waits; brought into view whenever a refused action asks. */
+function NewRunQuestion() {
+  const pending = usePendingRun((p) => p.patch !== null);
+  const reminders = usePendingRun((p) => p.reminders);
+  const box = useRef<HTMLDivElement>(null);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [pending]);
+  useEffect(() => {
+    if (reminders === 0) return;
+    box.current?.scrollIntoView({ block: 'nearest' });
+    yes.current?.focus();
+  }, [reminders]);
+  if (!pending) return null;
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-label="Start a new run?"
+      ref={box}
+      data-testid="new-run-question"
+    >
+      <span>This starts a new run; the curves so far are cleared.</span>
+      <button type="button" ref={yes} onClick={() => answerNewRun(true)}>
+        Start new run
+      </button>
+      <button type="button" onClick={() => answerNewRun(false)} title="Esc">
+        Keep this run
+      </button>
+    </div>
+  );
+}
+
 /** The scenario, the methods and every hyperparameter; structural changes ask first. */
 export function RunSettings() {
   const s = useSettings();
-  const hasProgress = useResults((r) => r.evaluations.length > 1);
-  const [pending, setPending] = useState<Partial<Structural> | null>(null);
   // Only the parameters of the methods in this run.
   const strengths = STRENGTH_SLIDERS.filter(({ owner }) => s.methods.includes(owner));
-
-  const structural = (patch: Partial<Structural>) => {
-    if (hasProgress) setPending(patch);
-    else s.set(patch);
-  };
   const toggleMethod = (id: MethodId) => {
     const methods = s.methods.includes(id) ? s.methods.filter((m) => m !== id) : [...s.methods, id];
-    if (methods.length > 0) structural({ methods: METHOD_IDS.filter((m) => methods.includes(m)) });
+    if (methods.length > 0) askNewRun({ methods: METHOD_IDS.filter((m) => methods.includes(m)) });
   };
 
   return (
@@ -65,7 +90,7 @@ export function RunSettings() {
           Protocol{' '}
           <select
             value={s.protocol}
-            onChange={(e) => structural({ protocol: e.target.value as Structural['protocol'] })}
+            onChange={(e) => askNewRun({ protocol: e.target.value as Structural['protocol'] })}
           >
             <option value="split-mnist">Split MNIST (5 tasks)</option>
             <option value="permuted-mnist">Permuted MNIST</option>
@@ -76,7 +101,7 @@ export function RunSettings() {
             Setting{' '}
             <select
               value={s.scenario}
-              onChange={(e) => structural({ scenario: e.target.value as Structural['scenario'] })}
+              onChange={(e) => askNewRun({ scenario: e.target.value as Structural['scenario'] })}
             >
               <option value="task">Task-incremental</option>
               <option value="domain">Domain-incremental</option>
@@ -93,7 +118,7 @@ export function RunSettings() {
               value={s.tasks}
               onChange={(e) => {
                 const n = Number(e.target.value);
-                if (Number.isInteger(n) && n >= 2 && n <= MAX_PERMUTED_TASKS) structural({ tasks: n });
+                if (Number.isInteger(n) && n >= 2 && n <= MAX_PERMUTED_TASKS) askNewRun({ tasks: n });
               }}
             />
           </label>
@@ -102,7 +127,7 @@ export function RunSettings() {
           Network{' '}
           <select
             value={s.hidden.join(',')}
-            onChange={(e) => structural({ hidden: e.target.value.split(',').map(Number) })}
+            onChange={(e) => askNewRun({ hidden: e.target.value.split(',').map(Number) })}
           >
             {[...new Set([...NETWORK_SIZES, s.hidden.join(',')])].map((h) => (
               <option key={h} value={h}>
@@ -120,23 +145,7 @@ export function RunSettings() {
             </label>
           ))}
         </fieldset>
-        {pending && (
-          <div className="confirm" role="alertdialog" aria-label="Start a new run?">
-            <span>This starts a new run; the curves so far are cleared.</span>
-            <button
-              type="button"
-              onClick={() => {
-                s.set(pending);
-                setPending(null);
-              }}
-            >
-              Start new run
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              Keep this run
-            </button>
-          </div>
-        )}
+        <NewRunQuestion />
       </fieldset>
 
       <fieldset>

@@ -1,3 +1,4 @@
+import { unlessAsking, usePendingRun } from '../../store/pendingRun';
 import { currentTask, useResults } from '../../store/results';
 import { session } from '../../store/session';
 
@@ -6,7 +7,8 @@ export function Transport() {
   const phase = useResults((s) => s.phase);
   const taskNames = useResults((s) => s.taskNames);
   const task = useResults(currentTask);
-  const busy = phase === 'starting' || phase === 'loading-data';
+  const whyNot = usePendingRun((p) => p.whyNot);
+  const busy = phase === 'starting' || phase === 'loading-data' || phase === 'restoring';
   return (
     <div className="transport" role="toolbar" aria-label="Training">
       {phase === 'training' ? (
@@ -14,25 +16,43 @@ export function Transport() {
           Pause
         </button>
       ) : (
-        <button type="button" onClick={session.start} disabled={busy} title="Start or resume (Space)">
+        <button
+          type="button"
+          onClick={() => unlessAsking(phase === 'paused' ? 'Resume' : 'Start', session.start)}
+          disabled={busy}
+          title="Start or resume (Space)"
+        >
           {phase === 'paused' ? 'Resume' : 'Start'}
         </button>
       )}
-      <button type="button" onClick={() => session.step('batch')} disabled={busy} title="One minibatch (S)">
+      <button
+        type="button"
+        onClick={() => unlessAsking('Step', () => session.step('batch'))}
+        disabled={busy}
+        title="One minibatch (S)"
+      >
         Step
       </button>
       <button
         type="button"
-        onClick={() => session.step('epoch')}
+        onClick={() => unlessAsking('Step epoch', () => session.step('epoch'))}
         disabled={busy}
         title="One epoch of the current task"
       >
         Step epoch
       </button>
-      <button type="button" onClick={session.reset} title="The same settings and seed, from the start (R)">
+      <button
+        type="button"
+        onClick={() => unlessAsking('Reset', session.reset)}
+        title="The same settings and seed, from the start (R)"
+      >
         Reset
       </button>
-      <button type="button" onClick={session.newSeed} title="New initial weights, shuffles and samples">
+      <button
+        type="button"
+        onClick={() => unlessAsking('New seed', session.newSeed)}
+        title="New initial weights, shuffles and samples"
+      >
         New seed
       </button>
       <fieldset className="task-buttons">
@@ -43,13 +63,18 @@ export function Transport() {
             key={name}
             aria-pressed={t === task}
             disabled={busy}
-            onClick={() => session.switchTask(t)}
+            onClick={() => unlessAsking(`Task ${t + 1}`, () => session.switchTask(t))}
             title={`Train on task ${t + 1}: ${name} (key ${t + 1})`}
           >
             Task {t + 1}
           </button>
         ))}
       </fieldset>
+      {whyNot && (
+        <p className="transport-refused" role="status" data-testid="refused">
+          {whyNot}
+        </p>
+      )}
     </div>
   );
 }
