@@ -263,7 +263,12 @@ export function applyEvent(event: WorkerEvent): void {
 function mismatch(s: ResultsState, step: number, accuracy: Float32Array): number {
   const recorded = s.evaluations.filter((e) => e.step === step).at(-1)?.accuracy;
   if (!recorded || recorded.length !== accuracy.length) return Number.POSITIVE_INFINITY;
-  return accuracy.reduce((worst, a, i) => Math.max(worst, Math.abs(a - recorded[i])), 0);
+  // Tasks not evaluated are NaN on both sides and agree.
+  return accuracy.reduce(
+    (worst, a, i) =>
+      Number.isNaN(a) && Number.isNaN(recorded[i]) ? worst : Math.max(worst, Math.abs(a - recorded[i])),
+    0,
+  );
 }
 
 /** Forgets the streamed run (a reset or a new configuration); the backend and errors stay. */

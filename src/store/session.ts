@@ -57,7 +57,8 @@ function restore(): void {
   if (!r.config || r.evaluations.length === 0) return;
   replayPending = true;
   useResults.setState({ replay: { step: 0, until }, landscapeProgress: null });
-  send({ type: 'replay', config: r.config, until, journal: r.journal });
+  const full = r.evaluations.filter((e) => e.step === until).at(-1)?.full ?? false;
+  send({ type: 'replay', config: r.config, until, journal: r.journal, full });
 }
 
 function reconfigure(): void {

@@ -125,6 +125,8 @@ export interface ReplayCommand {
   config: RunConfig;
   until: number;
   journal: JournalEntry[];
+  /** How the recorded evaluation at `until` was taken, so the check takes it the same way. */
+  full: boolean;
 }
 
 /** Computes the real loss landscape of the last two tasks on a resolution × resolution grid. */

@@ -210,7 +210,12 @@ export class Runner {
    * the journal's entries at their steps; then the page's current settings, and paused. Training
    * is deterministic, so the weights are those the run had at `until` (on the same backend).
    */
-  async replay(config: RunConfig, until: number, journal: readonly JournalEntry[]): Promise<void> {
+  async replay(
+    config: RunConfig,
+    until: number,
+    journal: readonly JournalEntry[],
+    full: boolean,
+  ): Promise<void> {
     this.lastCommand++;
     this.running = false;
     const current = { hp: { ...this.settings.hp }, learningRates: this.settings.learningRates };
@@ -233,14 +238,15 @@ export class Runner {
         await applyDue();
         if (performance.now() - shown > REPLAY_REPORT_MS) {
           // A read-back keeps the GPU's queue from running far behind the steps recorded on it.
-          await ls.evaluate();
+          await ls.evaluate('subset', ls.seenTasks);
           this.post({ type: 'replay', step: ls.stepCount, until });
           shown = performance.now();
           await yieldToEventLoop();
         }
       }
-      // Also takes the replay's accumulated training loss, so the next evaluation's mean is its own.
-      const check = await ls.evaluate();
+      // Taken as the recorded one was (full test sets, or the live subset of the tasks seen); also
+      // takes the replay's accumulated training loss, so the next evaluation's mean is its own.
+      const check = await (full ? ls.evaluate('full') : ls.evaluate('subset', ls.seenTasks));
       this.restoreSettings(current.hp, current.learningRates);
       this.journalSettings(ls);
       this.post({ type: 'replay', step: until, until, accuracy: Float32Array.from(check.accuracy.flat()) });

@@ -222,7 +222,7 @@ function handle(cmd: WorkerCommand): void {
       act((r) => r.landscape(cmd.resolution));
       return;
     case 'replay':
-      act((r) => r.replay(cmd.config, cmd.until, cmd.journal));
+      act((r) => r.replay(cmd.config, cmd.until, cmd.journal, cmd.full));
       return;
     case 'crash': {
       const fault = cmd.what === 'device' ? loseDevice : die;
