@@ -10,7 +10,8 @@ test('a cross-origin-isolated host gets the threaded WASM backend, and it trains
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const backend = page.getByTestId('backend');
   await expect(backend).toHaveAttribute('data-backend', 'wasm');
-  await expect(backend).toContainText(/WASM \(\d+ threads?\)/);
+  await expect(backend).toContainText(/WASM · SIMD · \d+ threads/);
+  expect(Number((await backend.textContent())?.match(/(\d+) threads/)?.[1])).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => lastStep(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
   const r = await results(page);

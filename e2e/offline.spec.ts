@@ -42,9 +42,18 @@ test('after one visit the built site runs offline, and it never asks another ori
   const consoleErrors = collectConsoleErrors(page);
 
   await page.goto('./');
+  // The first visit reloads once the service worker takes over (e2e/pwa.spec.ts): the app is drawn
+  // only after that.
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
   await waitForServiceWorker(page);
   const cached = await cachedPaths(page);
-  for (const file of [/^$/, /^index\.html$/, /^data\/mnist-v1\.bin$/, /^assets\/training\.worker-.*\.js$/]) {
+  for (const file of [
+    /^index\.html/,
+    /^manifest\.webmanifest/,
+    /^icons\/icon-512\.png/,
+    /^data\/mnist-v1\.bin/,
+    /^assets\/training\.worker-.*\.js$/,
+  ]) {
     expect(cached).toContainEqual(expect.stringMatching(file));
   }
   expect(cached.filter((path) => path.endsWith('.wasm'))).toHaveLength(3);

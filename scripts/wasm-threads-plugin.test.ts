@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { unwrapThreadedScriptDir } from './wasm-threads-plugin';
+import { countEveryCore, unwrapThreadedScriptDir } from './wasm-threads-plugin';
 
 const require = createRequire(import.meta.url);
 const source = readFileSync(
@@ -19,5 +19,20 @@ describe('the threaded WASM build, made safe to minify', () => {
 
   it('says so when the build no longer looks as expected', () => {
     expect(() => unwrapThreadedScriptDir('var x = 1;')).toThrow(/wasm-threads-plugin/);
+  });
+});
+
+describe('the threaded WASM build, allowed every core', () => {
+  it('reports twice the logical cores to its C code, which halves them', () => {
+    const out = countEveryCore(source);
+    const cores = out.match(/function _emscripten_num_logical_cores\(\)\{[^}]*\}/)?.[0] ?? '';
+    // Run the patched function as a browser would see it, on a 2-core machine.
+    const run = new Function(
+      'ENVIRONMENT_IS_NODE',
+      'navigator',
+      `${cores}; return _emscripten_num_logical_cores();`,
+    );
+    expect(run(false, { hardwareConcurrency: 2 })).toBe(4);
+    expect(() => countEveryCore('var x = 1;')).toThrow(/wasm-threads-plugin/);
   });
 });

@@ -28,13 +28,35 @@ export function unwrapThreadedScriptDir(code: string): string {
   return code.replace(OUTER_SCRIPT_DIR, '');
 }
 
-/** Applies `unwrapThreadedScriptDir` when the threaded build is bundled (not in the dev server). */
+/** Emscripten's count of logical cores, as the threaded build reads it. */
+const LOGICAL_CORES =
+  'function _emscripten_num_logical_cores(){if(ENVIRONMENT_IS_NODE)return require("os").cpus().length;return navigator["hardwareConcurrency"]}';
+
+/**
+ * The threaded build caps its thread pool at half the logical cores (its C code assumes two
+ * hyperthreads a core), whatever `setThreadsCount` asks: a 2-core laptop got one thread, so the
+ * threaded build ran no faster than the plain one. Reporting twice the cores lifts that cap to all
+ * of them; src/worker/backend.ts then asks for as many threads as there are cores (at most 8).
+ */
+export function countEveryCore(code: string): string {
+  if (!code.includes(LOGICAL_CORES)) {
+    throw new Error(
+      'tfjs-backend-wasm-threaded-simd.js no longer reads the core count as expected: check whether ' +
+        'scripts/wasm-threads-plugin.ts is still needed (e2e/pwa.spec.ts tells).',
+    );
+  }
+  return code.replace(LOGICAL_CORES, LOGICAL_CORES.replace('return navigator', 'return 2*navigator'));
+}
+
+/** Applies both fixes when the threaded build is bundled (not in the dev server). */
 export function wasmThreadsPlugin(): Plugin {
   return {
     name: 'forgetting-playground:wasm-threads',
     apply: 'build',
     transform(code, id) {
-      return THREADED_MODULE.test(id) ? { code: unwrapThreadedScriptDir(code), map: null } : null;
+      return THREADED_MODULE.test(id)
+        ? { code: countEveryCore(unwrapThreadedScriptDir(code)), map: null }
+        : null;
     },
   };
 }

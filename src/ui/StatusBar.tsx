@@ -1,3 +1,4 @@
+import { useIsolation } from '../store/isolation';
 import { type ResultsState, type StartupStage, useResults } from '../store/results';
 import { useSettings } from '../store/settings';
 import { BACKEND_LABELS } from '../worker/protocol';
@@ -29,6 +30,12 @@ function stageLabel(s: StartupStage): string {
   }
 }
 
+/** WASM's build in a few words: "WASM · SIMD · 2 threads", "WASM · 1 thread (not cross-origin isolated)". */
+export function wasmLabel(simd: boolean, threads: number, isolated: boolean): string {
+  const parts = ['WASM', ...(simd ? ['SIMD'] : []), `${threads} thread${threads === 1 ? '' : 's'}`];
+  return parts.join(' · ') + (isolated ? '' : ' (not cross-origin isolated)');
+}
+
 function phaseLabel(s: ResultsState): string {
   if (s.startup) return stageLabel(s.startup);
   if (s.phase === 'restoring' && s.replay)
@@ -43,6 +50,7 @@ function phaseLabel(s: ResultsState): string {
  */
 export function StatusBar() {
   const backend = useResults((s) => s.backend);
+  const isolation = useIsolation();
   const phase = useResults(phaseLabel);
   const step = useResults((s) => s.evaluations.at(-1)?.step);
   const speed = useResults((s) => s.stepsPerSecond);
@@ -54,9 +62,18 @@ export function StatusBar() {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="backend" data-backend={backend?.backend ?? ''}>
-        Backend: {backend ? BACKEND_LABELS[backend.backend] : 'choosing…'}
-        {backend?.threads !== undefined && ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})`}
+        Backend:{' '}
+        {!backend
+          ? 'choosing…'
+          : backend.threads === undefined
+            ? BACKEND_LABELS[backend.backend]
+            : wasmLabel(backend.simd === true, backend.threads, isolation.isolated)}
       </span>
+      {backend?.threads !== undefined && !isolation.isolated && (
+        <span className="skipped" data-testid="threads-off">
+          Threads: {isolation.reason}
+        </span>
+      )}
       {backend?.skipped.map((s) => (
         <span key={s.backend} className="skipped" data-testid={`skipped-${s.backend}`}>
           {BACKEND_LABELS[s.backend]}: {s.reason}

@@ -86,6 +86,10 @@ async function register(name: BackendName): Promise<void> {
         'tfjs-backend-wasm-simd.wasm': simd.default,
         'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
       });
+      // Used only by the threaded build (a cross-origin-isolated page). TensorFlow.js's default,
+      // half the cores, leaves a 2-core laptop one thread; training has a worker of its own, so it
+      // takes every core, up to the build's 8 (scripts/wasm-threads-plugin.ts lifts its cap).
+      wasm.setThreadsCount(Math.min(8, navigator.hardwareConcurrency || 1));
       return;
     }
     case 'cpu':
@@ -143,16 +147,19 @@ async function probe(name: BackendName, { limits, report }: Startup): Promise<Pr
     : result;
 }
 
-/** WASM's helper threads when it runs its threaded build (only on a cross-origin-isolated page). */
-async function wasmThreads(): Promise<number | undefined> {
-  if (!self.crossOriginIsolated) return undefined;
-  return (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+/** WASM's build: SIMD or not, and its threads (more than one only on a cross-origin-isolated page). */
+async function wasmBuild(): Promise<{ simd: boolean; threads: number }> {
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  if (!self.crossOriginIsolated) return { simd, threads: 1 };
+  return { simd, threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() };
 }
 
 export interface BackendChoice {
   backend: BackendName;
   skipped: SkippedBackend[];
   note?: string;
+  /** WASM's build (see BackendEvent). */
+  simd?: boolean;
   threads?: number;
 }
 
@@ -170,7 +177,7 @@ export async function chooseBackend(
     backend,
     skipped,
     note,
-    threads: backend === 'wasm' ? await wasmThreads() : undefined,
+    ...(backend === 'wasm' ? await wasmBuild() : {}),
   });
   const skipped: SkippedBackend[] = [];
   const failed = [...exclude];

@@ -161,7 +161,9 @@ export interface BackendEvent {
   skipped: SkippedBackend[];
   /** What a device loss or a forced choice changed, for the status bar. */
   note?: string;
-  /** WASM's helper threads, when it runs its threaded build (on a cross-origin-isolated page). */
+  /** WASM only: whether it runs a SIMD build, and on how many threads (1 unless the page is
+   * cross-origin isolated, when it runs its threaded build). */
+  simd?: boolean;
   threads?: number;
 }
 /**
