@@ -22,7 +22,7 @@ export const NOT_ISOLATED = {
   olderWorker: 'an older offline copy runs this tab (threads once its tabs are closed)',
   blocked: 'service workers are blocked here',
   failed: 'the service worker did not register',
-  installing: 'the offline copy is still downloading (threads from the next visit)',
+  installing: 'the offline copy stalled while downloading (threads on a later visit)',
 } as const;
 
 /**

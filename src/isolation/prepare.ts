@@ -8,8 +8,13 @@ import { type Isolation, NOT_ISOLATED, planIsolation } from './plan';
 
 /** sessionStorage key: this tab has reloaded for isolation once, and never will again. */
 const RELOADED = 'forgetting-playground:isolation-reload';
-/** How long the first visit waits for the service worker before drawing the page unisolated. */
-const WAIT_MS = 8000;
+/**
+ * The first visit waits for the service worker while its install (storing every file) goes on: it
+ * draws the page unisolated only once no file has been stored for this long. A slow network thus
+ * only delays the first page by what it would have downloaded anyway; a stalled one, by this.
+ */
+const STALL_MS = 10_000;
+const POLL_MS = 250;
 
 function storage(): Storage | null {
   try {
@@ -40,16 +45,47 @@ export async function prepareIsolation(): Promise<Isolation> {
   const takenOver = new Promise<null>((resolve) =>
     navigator.serviceWorker.addEventListener('controllerchange', () => resolve(null), { once: true }),
   );
+  const install = watchInstall();
   const reason = await Promise.race([
     // Registered, it still has to install (precache everything) and take over: wait on.
     registered.then((failure) => failure ?? new Promise<never>(() => {})),
     takenOver,
-    new Promise<string>((resolve) => setTimeout(() => resolve(NOT_ISOLATED.installing), WAIT_MS)),
+    install.stalled,
   ]);
+  install.stop();
   if (reason !== null) return { isolated: false, reason };
   session?.setItem(RELOADED, '1');
   location.reload();
   return new Promise<never>(() => {});
+}
+
+/** Files stored so far by the installing service worker (Workbox's precache). */
+async function storedFiles(): Promise<number> {
+  const names = (await caches.keys()).filter((name) => name.startsWith('workbox-precache'));
+  const counts = await Promise.all(
+    names.map(async (name) => (await (await caches.open(name)).keys()).length),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Shows the install's progress in the boot text, and says when it has stalled. */
+function watchInstall(): { stalled: Promise<string>; stop: () => void } {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stalled = new Promise<string>((resolve) => {
+    let stored = -1;
+    let since = performance.now();
+    timer = setInterval(async () => {
+      const now = await storedFiles().catch(() => stored);
+      if (now !== stored) {
+        stored = now;
+        since = performance.now();
+        const boot = document.querySelector('.boot');
+        if (boot && now > 0)
+          boot.textContent = `Loading Forgetting Playground… (stored for offline use: ${now} files)`;
+      } else if (performance.now() - since > STALL_MS) resolve(NOT_ISOLATED.installing);
+    }, POLL_MS);
+  });
+  return { stalled, stop: () => clearInterval(timer) };
 }
 
 /** Registers the service worker: null once registered, or why it was not. */
