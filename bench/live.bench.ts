@@ -3,12 +3,15 @@
  * backend; on WASM for permuted MNIST (784-256-256, five tasks, all trained) the share of worker
  * time the live evaluation takes (target: at most a third of training); and the main thread during
  * 20 s of training with the page visible at 1920×1080, a task switch and every panel shown in turn
- * (long tasks over 50 ms after start-up; animation-frame interval median and p95).
+ * (long tasks over 50 ms after start-up; animation-frame interval median and p95). The backends are
+ * measured with service workers blocked, so the page is not cross-origin isolated and WASM runs on
+ * one thread; `threads` (also `npm run bench -- threads` alone) then measures WASM on the same run
+ * after the service worker has isolated the page (threaded SIMD build, every core).
  * Targets: no long task after start-up; median ≤ 17 ms, p95 ≤ 25 ms. Needs `vite build` first.
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { type FrameStats, openSite, startFrameRecording, stopFrameRecording } from './browser';
+import { type FrameStats, openSite, type Site, startFrameRecording, stopFrameRecording } from './browser';
 
 const PORT = 4392;
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -76,6 +79,58 @@ async function throughput(page: Page, url: string, warmup: number): Promise<Thro
 
 const pct = (share: number) => `${(100 * share).toFixed(0)} %`;
 
+/** A page whose service worker has taken over, so the site is cross-origin isolated (one reload). */
+async function isolatedPage(site: Site): Promise<Page> {
+  const page = await site.browser.newPage();
+  await page.goto(`${site.url}?view=lab`);
+  for (let i = 0; i < 600; i++) {
+    // Asked while the first visit reloads, the question has no answer: asked again.
+    if (await page.evaluate('crossOriginIsolated').catch(() => false)) return page;
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the service worker did not make the page cross-origin isolated within two minutes');
+}
+
+/** The backend the status bar reports, as it reads ("WASM · SIMD · 2 threads"). */
+const backendLabel = async (page: Page) =>
+  (await page.getByTestId('backend').textContent())?.replace('Backend: ', '');
+
+/** Four methods in lockstep on WASM: one thread (not isolated) against threads (isolated), twice each. */
+export async function threads(given?: Site): Promise<{ single: number[]; threaded: number[] }> {
+  const site = given ?? (await openSite(PORT));
+  const single: number[] = [];
+  const threaded: number[] = [];
+  try {
+    const plain = await site.browser.newContext({ serviceWorkers: 'block' });
+    const isolated = await isolatedPage(site);
+    for (let round = 0; round < 2; round++) {
+      for (const [page, into] of [
+        [await plain.newPage(), single],
+        [isolated, threaded],
+      ] as const) {
+        const t = await throughput(page, `${site.url}?backend=wasm`, 10);
+        const label = await backendLabel(page);
+        if (page !== isolated) await page.close();
+        if (t?.backend !== 'wasm') continue;
+        into.push(t.stepsPerSecond);
+        console.log(
+          `live: ${label}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
+        );
+      }
+    }
+    await plain.close();
+    await isolated.close();
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(
+      `live: WASM threaded / single-threaded: ${(mean(threaded) / mean(single)).toFixed(2)}× ` +
+        `(means ${mean(threaded).toFixed(1)} and ${mean(single).toFixed(1)} steps/s; no target)`,
+    );
+    return { single, threaded };
+  } finally {
+    if (!given) await site.close();
+  }
+}
+
 export interface LiveBenchResult {
   stepsPerSecond: Partial<Record<(typeof BACKENDS)[number], number>>;
   permutedWasm: Throughput | null;
@@ -86,8 +141,10 @@ export async function main(): Promise<LiveBenchResult> {
   const site = await openSite(PORT);
   const stepsPerSecond: LiveBenchResult['stepsPerSecond'] = {};
   try {
+    // Not isolated: WASM on one thread, as a host without headers gave before the service worker.
+    const plain = await site.browser.newContext({ serviceWorkers: 'block' });
     for (const backend of BACKENDS) {
-      const page = await site.browser.newPage();
+      const page = await plain.newPage();
       const t = await throughput(page, `${site.url}?backend=${backend}`, 10);
       await page.close();
       if (!t) {
@@ -100,9 +157,12 @@ export async function main(): Promise<LiveBenchResult> {
       }
       stepsPerSecond[backend] = t.stepsPerSecond;
       console.log(
-        `live: ${backend}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
+        `live: ${backend}${backend === 'wasm' ? ' (1 thread)' : ''}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
       );
     }
+
+    await plain.close();
+    await threads(site);
 
     // Permuted MNIST with every task trained: the largest live evaluation (5 × 1,200 test digits).
     const page = await site.browser.newPage();

@@ -8,6 +8,8 @@ test('npm start serves a playground that trains, on WASM and on WebGPU, and draw
   const consoleErrors = collectConsoleErrors(page);
   for (const query of ['?hidden=32,32&methods=sgd,si', '?hidden=32,32&methods=sgd&backend=webgpu']) {
     await page.goto(`./${query}`);
+    // The dev server sends the isolation headers (vite.config.ts): WASM runs its threaded build.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await page.getByRole('button', { name: 'Start' }).click({ timeout: 90_000 });
     await expect.poll(() => lastStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(20);
   }
