@@ -49,6 +49,19 @@ test('on a host without headers the service worker isolates the page: one unseen
   expect(consoleErrors).toEqual([]);
 });
 
+test.describe('without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the page is drawn at once, on one WASM thread, and the status bar says why', async ({ page }) => {
+    await page.goto(RUN);
+    await expect(page.getByTestId('backend')).toContainText('WASM · SIMD · 1 thread');
+    await expect(page.getByTestId('threads-off')).toHaveText(
+      '(not cross-origin isolated: service workers blocked)',
+    );
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  });
+});
+
 test('the web app manifest is linked and parses, and every icon loads at its declared size', async ({
   page,
 }) => {

@@ -14,15 +14,18 @@ export interface IsolationEnv {
   reloaded: boolean;
 }
 
-/** The reasons the status bar and the README give. Short: they sit in a 1280-pixel status bar. */
+/**
+ * Why not, in the status bar's few words (it must fit a 1280-pixel projector); the README's
+ * "Host it" table says what each means and what to do.
+ */
 export const NOT_ISOLATED = {
-  noServiceWorker: 'no service worker here (it needs https or localhost)',
-  framed: 'embedded in a frame',
-  stillNot: 'still not isolated after reloading once',
-  olderWorker: 'an older offline copy runs this tab (threads once its tabs are closed)',
-  blocked: 'service workers are blocked here',
-  failed: 'the service worker did not register',
-  installing: 'the offline copy stalled while downloading (threads on a later visit)',
+  noServiceWorker: 'no service worker (needs https)',
+  framed: 'in a frame',
+  stillNot: 'reloaded, still not isolated',
+  olderWorker: 'older offline copy in charge',
+  blocked: 'service workers blocked',
+  failed: 'service worker failed',
+  installing: 'offline copy stalled',
 } as const;
 
 /**

@@ -30,10 +30,9 @@ function stageLabel(s: StartupStage): string {
   }
 }
 
-/** WASM's build in a few words: "WASM · SIMD · 2 threads", "WASM · 1 thread (not cross-origin isolated)". */
-export function wasmLabel(simd: boolean, threads: number, isolated: boolean): string {
-  const parts = ['WASM', ...(simd ? ['SIMD'] : []), `${threads} thread${threads === 1 ? '' : 's'}`];
-  return parts.join(' · ') + (isolated ? '' : ' (not cross-origin isolated)');
+/** WASM's build in a few words: "WASM · SIMD · 2 threads". */
+function wasmLabel(simd: boolean, threads: number): string {
+  return ['WASM', ...(simd ? ['SIMD'] : []), `${threads} thread${threads === 1 ? '' : 's'}`].join(' · ');
 }
 
 function phaseLabel(s: ResultsState): string {
@@ -67,12 +66,10 @@ export function StatusBar() {
           ? 'choosing…'
           : backend.threads === undefined
             ? BACKEND_LABELS[backend.backend]
-            : wasmLabel(backend.simd === true, backend.threads, isolation.isolated)}
+            : wasmLabel(backend.simd === true, backend.threads)}
       </span>
       {backend?.threads !== undefined && !isolation.isolated && (
-        <span className="skipped" data-testid="threads-off">
-          Threads: {isolation.reason}
-        </span>
+        <span data-testid="threads-off">(not cross-origin isolated: {isolation.reason})</span>
       )}
       {backend?.skipped.map((s) => (
         <span key={s.backend} className="skipped" data-testid={`skipped-${s.backend}`}>
