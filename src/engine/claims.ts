@@ -9,7 +9,9 @@
  *   learned  R[j][j]        the accuracy on task j just after training it;
  *   drop     R[j][j] − R[T−1][j]   how much of task j was forgotten;
  *   average  mean_j R[T−1][j]      the average accuracy at the end;
- *   bwt      mean_{j<T−1} (R[T−1][j] − R[j][j])   backward transfer (negative: forgetting).
+ *   bwt      mean_{j<T−1} (R[T−1][j] − R[j][j])   backward transfer (negative: forgetting);
+ *   pathIntegral   Σω ÷ (L(start) − L(end)) over task j: the path integral against the loss drop
+ *                  it estimates (a ratio, not points).
  * `task` is 1-based; 'later' means every task after the first, each on its own (the claim holds
  * for each). With `than`, the claim is about the difference method − times·than, task by task
  * (`times` 1 unless given: "BWT at most a third of SGD's" is BWT(ewc) − ⅓·BWT(sgd) ≥ 0).
@@ -18,7 +20,7 @@
 import { METHOD_LABELS, type MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer } from './metrics';
 
-export type ClaimMetric = 'final' | 'learned' | 'drop' | 'average' | 'bwt';
+export type ClaimMetric = 'final' | 'learned' | 'drop' | 'average' | 'bwt' | 'pathIntegral';
 
 export type ClaimRange =
   | { readonly between: readonly [number, number] }
@@ -28,8 +30,8 @@ export type ClaimRange =
 export type MetricClaim = {
   readonly method: MethodId;
   readonly metric: ClaimMetric;
-  /** 1-based; 'later': every task after the first. Not used by 'average' and 'bwt'. */
-  readonly task?: number | 'later';
+  /** 1-based; 'later': every task after the first; 'every': every task. Not used by 'average' and 'bwt'. */
+  readonly task?: number | 'later' | 'every';
   /** Compare with this method: the claim is about method − times·than. */
   readonly than?: MethodId;
   readonly times?: number;
@@ -46,6 +48,8 @@ export type Claim = MetricClaim | AnyOfClaim;
 export interface MethodMatrix {
   readonly method: MethodId;
   readonly accuracy: number[][];
+  /** Per task: the path integral and the loss drop (only 'pathIntegral' claims read them). */
+  readonly tasks?: readonly { readonly sumOmega: number; readonly lossDrop: number }[];
 }
 
 export interface ClaimOutcome {
@@ -70,10 +74,12 @@ export function claimMethods(c: Claim): MethodId[] {
 function tasksOf(c: MetricClaim, T: number): number[] {
   if (c.metric === 'average' || c.metric === 'bwt') return [0];
   if (c.task === 'later') return Array.from({ length: T - 1 }, (_, j) => j + 1);
+  if (c.task === 'every') return Array.from({ length: T }, (_, j) => j);
   return [(c.task ?? 1) - 1];
 }
 
-function metricValue(R: number[][], metric: ClaimMetric, j: number): number {
+function metricValue(run: MethodMatrix, metric: ClaimMetric, j: number): number {
+  const R = run.accuracy;
   const last = R[R.length - 1];
   switch (metric) {
     case 'final':
@@ -86,17 +92,22 @@ function metricValue(R: number[][], metric: ClaimMetric, j: number): number {
       return 100 * averageAccuracy(R);
     case 'bwt':
       return 100 * backwardTransfer(R);
+    case 'pathIntegral': {
+      const t = run.tasks?.[j];
+      return t ? t.sumOmega / t.lossDrop : Number.NaN;
+    }
   }
 }
 
 const fmt = (x: number) => String(Number(x.toFixed(1)));
 
-function rangeText(r: ClaimRange): string {
+/** A range in words: "40–60", "≥ 15", "≤ 3". */
+export function describeRange(r: ClaimRange): string {
   if ('between' in r) return `${fmt(r.between[0])}–${fmt(r.between[1])}`;
   return 'atLeast' in r ? `≥ ${fmt(r.atLeast)}` : `≤ ${fmt(r.atMost)}`;
 }
 
-function inRange(r: ClaimRange, x: number): boolean {
+export function inRange(r: ClaimRange, x: number): boolean {
   if ('between' in r) return x >= r.between[0] && x <= r.between[1];
   return 'atLeast' in r ? x >= r.atLeast : x <= r.atMost;
 }
@@ -107,6 +118,7 @@ const METRIC_TEXT: Readonly<Record<ClaimMetric, string>> = {
   drop: 'drop',
   average: 'average accuracy',
   bwt: 'BWT',
+  pathIntegral: 'Σω ÷ loss drop',
 };
 
 /** The claim in words a room can read, e.g. "SGD: drop on task 1 ≥ 15 points". */
@@ -119,9 +131,12 @@ export function describeClaim(c: Claim): string {
       ? ''
       : c.task === 'later'
         ? ' on every later task'
-        : ` on task ${c.task ?? 1}`;
-  const unit = c.metric === 'drop' || c.metric === 'bwt' || c.than ? ' points' : ' %';
-  return `${who}: ${METRIC_TEXT[c.metric]}${on} ${rangeText(c)}${unit}`;
+        : c.task === 'every'
+          ? ' on every task'
+          : ` on task ${c.task ?? 1}`;
+  const unit =
+    c.metric === 'pathIntegral' ? '' : c.metric === 'drop' || c.metric === 'bwt' || c.than ? ' points' : ' %';
+  return `${who}: ${METRIC_TEXT[c.metric]}${on} ${describeRange(c)}${unit}`;
 }
 
 /** Checks one claim against the runs' matrices (every method it names must be there). */
@@ -139,12 +154,12 @@ export function checkClaim(c: Claim, runs: readonly MethodMatrix[]): ClaimOutcom
   const matrix = (id: MethodId) => {
     const run = runs.find((r) => r.method === id);
     if (!run) throw new Error(`The claim "${describeClaim(c)}" needs ${label(id)}, which this run lacks.`);
-    return run.accuracy;
+    return run;
   };
-  const R = matrix(c.method);
+  const run = matrix(c.method);
   const other = c.than ? matrix(c.than) : null;
-  const values = tasksOf(c, R.length).map(
-    (j) => metricValue(R, c.metric, j) - (other ? (c.times ?? 1) * metricValue(other, c.metric, j) : 0),
+  const values = tasksOf(c, run.accuracy.length).map(
+    (j) => metricValue(run, c.metric, j) - (other ? (c.times ?? 1) * metricValue(other, c.metric, j) : 0),
   );
   const holds = values.every((x) => inRange(c, x));
   return { claim: c, values, holds, line: `${describeClaim(c)} (measured ${values.map(fmt).join(', ')})` };

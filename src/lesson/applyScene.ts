@@ -3,7 +3,7 @@ import { CL_METHODS } from '../engine/quadratic/methods';
 import { defaultLabSettings, type LabSettings, useLabStore } from '../store/labStore';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
-import { URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
+import { defaultsFor, URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
 import { usePanelTab } from '../ui/network/panelTab';
 import type { LabSetup, RunSettings, Scene } from './sceneTypes';
 
@@ -20,11 +20,13 @@ const PAGE_KEYS: readonly (keyof UrlSettings)[] = [
 const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k) => !PAGE_KEYS.includes(k));
 
 /**
- * The settings of scene n: every run setting at its default unless the scene names it, so a scene
- * looks the same from whichever scene it was reached. Keys in `keep` stay as they are.
+ * The settings of scene n: every run setting at its default (in the scene's scenario: its
+ * recommended network, schedule and strengths) unless the scene names it, so a scene looks the
+ * same from whichever scene it was reached. Keys in `keep` stay as they are.
  */
 export function sceneSettings(scene: Scene, n: number, keep: ReadonlySet<string>): Partial<UrlSettings> {
-  const run: Partial<RunSettings> = { ...URL_DEFAULTS, ...scene.run };
+  const scenario = { protocol: URL_DEFAULTS.protocol, scenario: URL_DEFAULTS.scenario, ...scene.run };
+  const run: Partial<RunSettings> = { ...defaultsFor(scenario), ...scenario };
   const patch: Partial<UrlSettings> = Object.fromEntries(
     RUN_KEYS.filter((k) => !keep.has(k)).map((k) => [k, run[k as keyof RunSettings]]),
   );

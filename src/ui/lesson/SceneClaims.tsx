@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
+import type { MethodId } from '../../engine/methods/registry';
+import { describeLabClaim } from '../../lesson/labClaims';
+import type { Scene } from '../../lesson/sceneTypes';
+import { latestEvaluation, matrixRows, standardMatrix } from '../../panels/matrixData';
+import { useResults } from '../../store/results';
+
+/**
+ * The finished run's accuracy matrix per method, as the page recorded it (the rows at each task
+ * switch and at the schedule's end, full test sets); null until every task has its row.
+ */
+function usePageRuns(): MethodMatrix[] | null {
+  const config = useResults((r) => r.config);
+  const switches = useResults((r) => r.switches);
+  const evaluations = useResults((r) => r.evaluations);
+  const taskCount = useResults((r) => r.taskNames.length);
+  return useMemo(() => {
+    const latest = latestEvaluation(evaluations, switches);
+    if (!config || !latest?.full || taskCount === 0) return null;
+    const runs = config.methods.map((method: MethodId, m) => ({
+      method,
+      accuracy: standardMatrix(matrixRows(switches, m, taskCount, latest)),
+    }));
+    return runs.every((r) => r.accuracy.length === taskCount) ? runs : null;
+  }, [config, switches, evaluations, taskCount]);
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
+
+/** One claim, with what this page's run measured once it has finished (✓ or ✗). */
+function ClaimItem({ claim, runs }: { claim: Claim; runs: MethodMatrix[] | null }) {
+  const outcome = useMemo(() => {
+    if (!runs) return null;
+    try {
+      const o = checkClaim(claim, runs);
+      // The page has no path integral of the last task: such a claim is checked by the tests only.
+      return o.values.some((v) => !Number.isFinite(v)) ? null : o;
+    } catch {
+      return null; // a method the claim needs is not in this run (the settings were changed)
+    }
+  }, [claim, runs]);
+  return (
+    <li data-holds={outcome ? String(outcome.holds) : undefined}>
+      {outcome && (
+        <>
+          <span aria-hidden="true">{outcome.holds ? '✓ ' : '✗ '}</span>
+          <span className="visually-hidden">{outcome.holds ? 'Holds: ' : 'Does not hold: '}</span>
+        </>
+      )}
+      {describeClaim(claim)}
+      {outcome && ` (here ${outcome.values.map(fmt).join(', ')})`}
+    </li>
+  );
+}
+
+/** What the scene claims, as the tests check it; on a network scene, checked on this page's run too. */
+export function SceneClaims({ scene }: { scene: Scene }) {
+  const runs = usePageRuns();
+  const claims = scene.claims ?? [];
+  const lab = scene.labClaims ?? [];
+  if (claims.length + lab.length === 0) return null;
+  return (
+    <div className="lesson-claims" data-testid="lesson-claims">
+      <span className="lesson-claims-head">Claimed, and checked by the tests:</span>
+      <ul>
+        {claims.map((c) => (
+          <ClaimItem key={describeClaim(c)} claim={c} runs={runs} />
+        ))}
+        {lab.map((c) => (
+          <li key={describeLabClaim(c)}>{describeLabClaim(c)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
