@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RECOMMENDED_SCHEDULE } from '../engine/defaults';
 import { recommendedParams } from '../engine/methods/registry';
+import { LEARNING_RATE_SLIDER, STRENGTH_SLIDERS } from '../ui/network/runSliders';
 import { followScenario, recommendedSettings } from './recommended';
 import { formatUrlSettings, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
+
+/** A decade on both sides on a log slider, a tenth of its span on a linear one. */
+function roomAround(slider: { min: number; max: number; log?: boolean }, value: number): boolean {
+  if (slider.log) return value >= 10 * slider.min && value <= slider.max / 10;
+  const margin = (slider.max - slider.min) / 10;
+  return value >= slider.min + margin && value <= slider.max - margin;
+}
 
 const CLASS = { protocol: 'split-mnist', scenario: 'class' } as const;
 const classRec = recommendedParams('split-class');
@@ -23,6 +31,25 @@ describe('settings a scenario recommends', () => {
     const own = formatUrlSettings({ ...atRecommended, lambdaEwc: classRec.lambdaEwc * 3 });
     expect(own).toContain(`lambdaEwc=${classRec.lambdaEwc * 3}`);
     expect(parseUrlSettings(own).settings.lambdaEwc).toBe(classRec.lambdaEwc * 3);
+  });
+
+  it('sit on the strength and learning-rate sliders with room on both sides, in every scenario', () => {
+    const sliders = [...STRENGTH_SLIDERS.map((s) => s.spec), LEARNING_RATE_SLIDER];
+    for (const scenario of [
+      URL_DEFAULTS,
+      ...(['task', 'domain', 'class'] as const).map(
+        (x) => ({ protocol: 'split-mnist', scenario: x }) as const,
+      ),
+    ]) {
+      const recommended: Record<string, unknown> = recommendedSettings(scenario);
+      for (const slider of sliders) {
+        const value = recommended[slider.setting] as number;
+        expect(
+          roomAround(slider, value),
+          `${slider.setting} in ${JSON.stringify(scenario).slice(0, 60)}: ${value}`,
+        ).toBe(true);
+      }
+    }
   });
 
   it('follow a change of scenario unless the user set them', () => {

@@ -1,29 +1,20 @@
 import { useMemo } from 'react';
 import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
-import type { MethodId } from '../../engine/methods/registry';
 import { describeLabClaim } from '../../lesson/labClaims';
 import type { Scene } from '../../lesson/sceneTypes';
-import { latestEvaluation, matrixRows, standardMatrix } from '../../panels/matrixData';
+import { finishedRuns } from '../../panels/matrixData';
 import { useResults } from '../../store/results';
 
-/**
- * The finished run's accuracy matrix per method, as the page recorded it (the rows at each task
- * switch and at the schedule's end, full test sets); null until every task has its row.
- */
+/** The finished run's matrices (null while it runs), recomputed only when the run's record changes. */
 function usePageRuns(): MethodMatrix[] | null {
   const config = useResults((r) => r.config);
   const switches = useResults((r) => r.switches);
   const evaluations = useResults((r) => r.evaluations);
-  const taskCount = useResults((r) => r.taskNames.length);
-  return useMemo(() => {
-    const latest = latestEvaluation(evaluations, switches);
-    if (!config || !latest?.full || taskCount === 0) return null;
-    const runs = config.methods.map((method: MethodId, m) => ({
-      method,
-      accuracy: standardMatrix(matrixRows(switches, m, taskCount, latest)),
-    }));
-    return runs.every((r) => r.accuracy.length === taskCount) ? runs : null;
-  }, [config, switches, evaluations, taskCount]);
+  const taskNames = useResults((r) => r.taskNames);
+  return useMemo(
+    () => finishedRuns({ config, switches, evaluations, taskNames }),
+    [config, switches, evaluations, taskNames],
+  );
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
