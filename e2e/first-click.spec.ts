@@ -15,7 +15,7 @@ test('with no parameters, Start shows the story: SGD forgets task 1, EWC and SI 
   const consoleErrors = collectConsoleErrors(page);
   await page.goto('./');
   // The scenario says what it will show before anything runs.
-  await expect(page.getByTestId('scenario-story')).toHaveText(SCENARIO_STORIES.permuted.line);
+  await expect(page.getByTestId('scenario-story')).toHaveText(SCENARIO_STORIES['permuted-4'].line);
   await page.getByRole('button', { name: 'Start' }).click();
   const finished = () =>
     page.evaluate(() => {

@@ -53,8 +53,12 @@ export interface RecommendedSchedule {
   readonly learningRate: number;
 }
 
+const PERMUTED_SCHEDULE: RecommendedSchedule = { hidden: [100, 100], epochs: 1, learningRate: 0.003 };
+
 export const RECOMMENDED_SCHEDULE: Readonly<Record<ScenarioKey, RecommendedSchedule>> = {
-  permuted: { hidden: [100, 100], epochs: 1, learningRate: 0.003 },
+  'permuted-4': PERMUTED_SCHEDULE,
+  'permuted-5': PERMUTED_SCHEDULE,
+  'permuted-10': PERMUTED_SCHEDULE,
   'split-task': { hidden: [256, 256], epochs: 3, learningRate: 0.003 },
   'split-domain': { hidden: [256, 256], epochs: 3, learningRate: 0.001 },
   'split-class': { hidden: [256, 256], epochs: 3, learningRate: 0.001 },
@@ -79,7 +83,7 @@ export const FIRST_CLICK: Readonly<ScenarioSpec> = {
 };
 
 /** The headless default (the first click's scenario). */
-export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = recommendedHyperparameters('permuted');
+export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = recommendedHyperparameters('permuted-4');
 
 export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;

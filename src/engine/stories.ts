@@ -35,16 +35,35 @@ const CLASS_CLAIMS: readonly Claim[] = [
   { method: 'sgd', metric: 'average', between: [15, 25] },
   { method: 'l2', metric: 'average', between: [15, 25] },
   { method: 'ewc', metric: 'average', between: [15, 25] },
-  { method: 'si', metric: 'average', between: [15, 25] },
-  { method: 'mas', metric: 'average', between: [15, 25] },
+  // SI at its recommended c keeps part of task 1 (about 30 %): still far below Joint.
+  { method: 'si', metric: 'average', between: [15, 35] },
+  { method: 'mas', metric: 'average', between: [15, 35] },
   { method: 'joint', metric: 'average', atLeast: 80 },
   { method: 'replay', than: 'sgd', metric: 'average', atLeast: 30 },
 ];
 
 export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
-  permuted: {
-    line: 'SGD forgets the first permutation; EWC and SI keep it and still learn the new ones; L2 holds too hard.',
+  'permuted-4': {
+    line: 'SGD forgets task 1; EWC and SI keep it and still learn each new task; L2 holds every weight too hard.',
     claims: FIRST_CLICK_CLAIMS,
+  },
+  'permuted-5': {
+    line: 'SGD forgets the early tasks; EWC and SI keep most of them, at a small cost on the last tasks.',
+    claims: [
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
+      { method: 'ewc', metric: 'drop', task: 1, atMost: 5 },
+      { method: 'si', metric: 'drop', task: 1, atMost: 5 },
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 5 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 5 },
+    ],
+  },
+  'permuted-10': {
+    line: 'Ten tasks: SGD forgets most early tasks; EWC and SI keep far more, but none keeps them all and learns the last.',
+    claims: [
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 30 },
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 10 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 10 },
+    ],
   },
   'split-task': {
     line: 'Told which pair it sees, EWC and SI keep the old pairs; SGD forgets some of them.',
@@ -56,17 +75,18 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
     ],
   },
   'split-domain': {
-    line: 'One shared 2-way output: regularisation helps only a little here (as in the literature); all forget much.',
+    line: 'One shared 2-way output: regularisation helps only a little (as in the literature), far below Joint.',
     claims: [
       { method: 'sgd', metric: 'drop', task: 1, atLeast: 30 },
-      { method: 'ewc', than: 'sgd', metric: 'average', between: [-2, 15] },
-      { method: 'si', than: 'sgd', metric: 'average', between: [-2, 15] },
+      { method: 'ewc', than: 'sgd', metric: 'average', between: [0, 20] },
+      { method: 'si', than: 'sgd', metric: 'average', between: [0, 20] },
       { method: 'ewc', metric: 'average', atMost: 80 },
       { method: 'si', metric: 'average', atMost: 80 },
+      { method: 'joint', than: 'ewc', metric: 'average', atLeast: 15 },
     ],
   },
   'split-class': {
-    line: 'One 10-way output: every regulariser ends near 20 % (the last pair only); only Joint and replay remember.',
+    line: 'One 10-way output: every regulariser ends near 20–30 % (mostly the last pair); only Joint and replay remember.',
     claims: CLASS_CLAIMS,
   },
 };

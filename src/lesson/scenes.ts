@@ -220,7 +220,7 @@ export const SCENES: readonly Scene[] = [
       { method: 'sgd', metric: 'average', between: [15, 25] },
       { method: 'l2', metric: 'average', between: [15, 25] },
       { method: 'ewc', metric: 'average', between: [15, 25] },
-      { method: 'si', metric: 'average', between: [15, 25] },
+      { method: 'si', metric: 'average', between: [15, 35] },
       { method: 'joint', metric: 'average', atLeast: 80 },
     ],
   },

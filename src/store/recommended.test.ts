@@ -18,8 +18,8 @@ const classRec = recommendedParams('split-class');
 describe('settings a scenario recommends', () => {
   it('start a bare link at the first click’s recommendations, and a split link at its own', () => {
     expect(URL_DEFAULTS).toMatchObject({
-      ...recommendedParams('permuted'),
-      lr: RECOMMENDED_SCHEDULE.permuted.learningRate,
+      ...recommendedParams('permuted-4'),
+      lr: RECOMMENDED_SCHEDULE['permuted-4'].learningRate,
     });
     const { settings } = parseUrlSettings('?protocol=split-mnist&scenario=class');
     expect(settings).toMatchObject({ ...classRec, ...recommendedSettings(CLASS) });
