@@ -25,7 +25,12 @@ const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k)
  * same from whichever scene it was reached. Keys in `keep` stay as they are.
  */
 export function sceneSettings(scene: Scene, n: number, keep: ReadonlySet<string>): Partial<UrlSettings> {
-  const scenario = { protocol: URL_DEFAULTS.protocol, scenario: URL_DEFAULTS.scenario, ...scene.run };
+  const scenario = {
+    protocol: URL_DEFAULTS.protocol,
+    scenario: URL_DEFAULTS.scenario,
+    tasks: URL_DEFAULTS.tasks,
+    ...scene.run,
+  };
   const run: Partial<RunSettings> = { ...defaultsFor(scenario), ...scenario };
   const patch: Partial<UrlSettings> = Object.fromEntries(
     RUN_KEYS.filter((k) => !keep.has(k)).map((k) => [k, run[k as keyof RunSettings]]),

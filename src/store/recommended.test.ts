@@ -35,19 +35,16 @@ describe('settings a scenario recommends', () => {
 
   it('sit on the strength and learning-rate sliders with room on both sides, in every scenario', () => {
     const sliders = [...STRENGTH_SLIDERS.map((s) => s.spec), LEARNING_RATE_SLIDER];
-    for (const scenario of [
-      URL_DEFAULTS,
-      ...(['task', 'domain', 'class'] as const).map(
-        (x) => ({ protocol: 'split-mnist', scenario: x }) as const,
-      ),
-    ]) {
+    const permuted = [4, 6, 10].map((tasks) => ({ ...URL_DEFAULTS, tasks }));
+    const split = (['task', 'domain', 'class'] as const).map(
+      (x) => ({ protocol: 'split-mnist', scenario: x }) as const,
+    );
+    for (const scenario of [...permuted, ...split]) {
       const recommended: Record<string, unknown> = recommendedSettings(scenario);
+      const where = 'tasks' in scenario ? `${scenario.tasks} permuted tasks` : scenario.scenario;
       for (const slider of sliders) {
         const value = recommended[slider.setting] as number;
-        expect(
-          roomAround(slider, value),
-          `${slider.setting} in ${JSON.stringify(scenario).slice(0, 60)}: ${value}`,
-        ).toBe(true);
+        expect(roomAround(slider, value), `${slider.setting} in ${where}: ${value}`).toBe(true);
       }
     }
   });
@@ -62,6 +59,9 @@ describe('settings a scenario recommends', () => {
     expect(follow).not.toHaveProperty('c');
     // What the change names itself wins, and a change within the scenario brings nothing.
     expect(followScenario(before, { ...CLASS, lambdaEwc: 7 })).not.toHaveProperty('lambdaEwc');
-    expect(followScenario(before, { seed: 3, tasks: 6 })).toEqual({});
+    expect(followScenario(before, { seed: 3, tasks: 3 })).toEqual({});
+    // Permuted MNIST with more tasks recommends weaker penalties.
+    const more = recommendedParams('permuted-5');
+    expect(followScenario(before, { tasks: 6 })).toMatchObject({ lambdaEwc: more.lambdaEwc });
   });
 });

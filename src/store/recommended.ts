@@ -11,7 +11,8 @@ import type { UrlSettings } from './urlParams';
 
 export type RecommendedKey = 'hidden' | 'epochs' | 'lr' | ParamKey;
 export type Recommended = Pick<UrlSettings, RecommendedKey>;
-type ScenarioOf = Pick<UrlSettings, 'protocol' | 'scenario'>;
+/** What picks the scenario: the protocol, the split setting and (permuted MNIST) the task count. */
+export type ScenarioOf = Pick<UrlSettings, 'protocol' | 'scenario'> & Partial<Pick<UrlSettings, 'tasks'>>;
 
 export const RECOMMENDED_KEYS: readonly RecommendedKey[] = [
   'hidden',

@@ -17,7 +17,7 @@ import {
   type MethodId,
   type ParamKey,
 } from '../engine/methods/registry';
-import { type Recommended, recommendedSettings } from './recommended';
+import { type Recommended, recommendedSettings, type ScenarioOf } from './recommended';
 
 export const URL_FORMAT_VERSION = 1;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -103,7 +103,7 @@ const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learning
  * The defaults in a scenario: its recommended network, schedule, rate and strengths on top of the
  * rest (the protocol and split setting stay the first click's: they are what a link names).
  */
-export function defaultsFor(s: Pick<UrlSettings, 'protocol' | 'scenario'>): UrlSettings {
+export function defaultsFor(s: ScenarioOf): UrlSettings {
   return {
     ...BASE_DEFAULTS,
     methods: [...BASE_DEFAULTS.methods],
@@ -222,9 +222,13 @@ export interface ParsedUrl {
 export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> = new Set()): ParsedUrl {
   const params = new URLSearchParams(search);
   // The link's scenario first: what it leaves out is that scenario's default (or recommendation).
-  const read = <K extends 'protocol' | 'scenario'>(k: K) =>
+  const read = <K extends keyof ScenarioOf>(k: K) =>
     FIELDS[k].parse(params.getAll(k).at(-1)?.trim() ?? '') ?? URL_DEFAULTS[k];
-  const defaults = defaultsFor({ protocol: read('protocol'), scenario: read('scenario') });
+  const defaults = defaultsFor({
+    protocol: read('protocol'),
+    scenario: read('scenario'),
+    tasks: read('tasks'),
+  });
   const settings: UrlSettings = { ...defaults };
   const ignored: string[] = [];
   const version = params.get('v');

@@ -41,10 +41,11 @@ function RunSlider({ spec }: { spec: RunSliderSpec }) {
   const value = useSettings((s) => s[spec.setting]);
   const protocol = useSettings((s) => s.protocol);
   const scenario = useSettings((s) => s.scenario);
+  const tasks = useSettings((s) => s.tasks);
   const set = useSettings((s) => s.set);
   const { setting, ...props } = spec;
   const recommended = isRecommendedKey(setting)
-    ? (recommendedSettings({ protocol, scenario })[setting] as number)
+    ? (recommendedSettings({ protocol, scenario, tasks })[setting] as number)
     : undefined;
   return (
     <Slider {...props} value={value} recommended={recommended} onChange={(v) => set({ [setting]: v })} />
