@@ -157,7 +157,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Only SGD', 'EWC and SI; L2 pays on the new tasks', 'All four equally'],
       answer: 1,
       reveal:
-        'SGD loses about 24 points of task 1; EWC and SI keep it within a point and learn each new task within 3 points of SGD. L2 keeps task 1 too, but holds every weight so hard that it learns the new tasks about 15 points worse: protecting what matters is what lets the others learn.',
+        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 points and learn each new task within 3 points of SGD. L2 keeps most of task 1 too, but holds every weight so hard that it learns each new task 13–17 points worse: protecting only what matters is what leaves room to learn.',
     },
     claims: FIRST_CLICK_CLAIMS,
   },

@@ -139,15 +139,16 @@ export function RunSettings() {
             />
           </label>
         )}
-        <label title="Hidden layers of the MLP (ReLU). The SI paper used two of 256 for split MNIST.">
-          Network{' '}
+        <label title="Hidden layers of the MLP, 784 → … → out (ReLU). The SI paper used two of 256 for split MNIST; rec.: the scenario's recommendation.">
+          Hidden layers{' '}
           <select
             value={s.hidden.join(',')}
             onChange={(e) => askNewRun({ hidden: e.target.value.split(',').map(Number) })}
           >
             {[...new Set([...NETWORK_SIZES, recommendedHidden, s.hidden.join(',')])].map((h) => (
               <option key={h} value={h}>
-                784 → {h.replaceAll(',', ' → ')} → out{h === recommendedHidden ? ' (recommended)' : ''}
+                {h.replaceAll(',', ' → ')}
+                {h === recommendedHidden ? ' (rec.)' : ''}
               </option>
             ))}
           </select>
