@@ -13,12 +13,14 @@
  * --vary FLAG=V,V                  a flag every method shares (SGD too); each value gets its own table
  *                                  (lists split on '|' where one is given, and `hidden` always does)
  * --seeds 0,1,2  --out FILE  --story (the first-click checks per row)  --per-seed (a row per seed)
+ * --prefixes 2,3,4                 also the tables of every run's first 2, 3, 4 tasks (see `row`)
  * Every other flag goes to scripts/experiment.ts's parser unchanged (--methods adds unswept methods).
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ExperimentOptions, runExperiment } from '../src/engine/experiment';
 import { METHOD_IDS, METHOD_LABELS, type MethodId } from '../src/engine/methodIds';
+import { averageAccuracy, backwardTransfer } from '../src/engine/metrics';
 import { ArgumentError, parseExperimentArgs } from './experimentArgs';
 import { readMnistPackage } from './mnist-asset-plugin';
 import { selectNodeBackend } from './tfBackend';
@@ -43,6 +45,8 @@ interface SweepOptions {
   out: string;
   story: boolean;
   perSeed: boolean;
+  /** Also the tables of each run's first K tasks (permuted MNIST). */
+  prefixes: number[];
 }
 
 interface RunRecord {
@@ -51,8 +55,6 @@ interface RunRecord {
   seed: number;
   /** Accuracy matrix R[i][j] on the full test sets, in [0, 1]. */
   accuracy: number[][];
-  averageAccuracy: number;
-  bwt: number;
   stepsPerTask: number[];
   seconds: number;
 }
@@ -90,6 +92,7 @@ function parseSweepArgs(argv: readonly string[]): SweepOptions | 'help' {
     out: 'bench/results/sweeps/sweep.jsonl',
     story: false,
     perSeed: false,
+    prefixes: [],
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
@@ -102,6 +105,7 @@ function parseSweepArgs(argv: readonly string[]): SweepOptions | 'help' {
     else if (flag === '--story') o.story = true;
     else if (flag === '--per-seed') o.perSeed = true;
     else if (flag === '--out') o.out = value();
+    else if (flag === '--prefixes') o.prefixes = value().split(',').map(Number);
     else if (flag === '--seeds') o.seeds = value().split(',').map(Number);
     else if (flag === '--seed') throw new ArgumentError('Use --seeds (a list) in a sweep.');
     else if (flag === '--methods') o.baseMethods = value().split(',').map(methodId);
@@ -169,15 +173,20 @@ interface Row {
   newGaps: number[];
 }
 
-function row(r: RunRecord, sgd: RunRecord): Row {
-  const R = r.accuracy.map((line) => line.map((a) => 100 * a));
-  const S = sgd.accuracy.map((line) => line.map((a) => 100 * a));
-  const T = R.length;
+/**
+ * A run's row over its first `T` tasks: the first T tasks of a longer permuted run are exactly a
+ * T-task run (the same permutations, batches and boundaries), so one 5-task run answers 2 to 5.
+ */
+function row(r: RunRecord, sgd: RunRecord, T: number): Row {
+  const percent = (rec: RunRecord) =>
+    rec.accuracy.slice(0, T).map((line) => line.slice(0, T).map((a) => 100 * a));
+  const R = percent(r);
+  const S = percent(sgd);
   return {
     seed: r.seed,
     R,
-    avg: 100 * r.averageAccuracy,
-    bwt: 100 * r.bwt,
+    avg: averageAccuracy(R),
+    bwt: backwardTransfer(R),
     t1First: R[0][0],
     t1Last: R[T - 1][0],
     newGaps: R.slice(1).map((line, k) => line[k + 1] - S[k + 1][k + 1]),
@@ -200,12 +209,14 @@ function storyHolds(method: MethodId, r: Row): boolean | null {
 
 const f1 = (x: number, width = 6) => x.toFixed(1).padStart(width);
 
-function printTable(
-  o: SweepOptions,
-  title: string,
-  rows: { label: string; method: MethodId; rows: Row[] }[],
-) {
-  const T = rows[0].rows[0].R.length;
+/** One line of a table: a method at one setting, its run and SGD's for each seed. */
+interface Entry {
+  label: string;
+  method: MethodId;
+  runs: { run: RunRecord; sgd: RunRecord }[];
+}
+
+function printTable(o: SweepOptions, title: string, entries: Entry[], T: number) {
   const tasks = Array.from({ length: T }, (_, j) => `T${j + 1}`.padStart(6)).join('');
   console.log(`\n${title}`);
   console.log(
@@ -234,9 +245,10 @@ function printTable(
     ];
     console.log(`${METHOD_LABELS[method].padEnd(7)} ${label.padEnd(28)}${cells.join('')}`);
   };
-  for (const r of rows) {
-    line(r.method, r.label, r.rows);
-    if (o.perSeed && r.rows.length > 1) for (const s of r.rows) line(r.method, `  seed ${s.seed}`, [s]);
+  for (const e of entries) {
+    const rows = e.runs.map(({ run, sgd }) => row(run, sgd, T));
+    line(e.method, e.label, rows);
+    if (o.perSeed && rows.length > 1) for (const r of rows) line(e.method, `  seed ${r.seed}`, [r]);
   }
 }
 
@@ -272,8 +284,6 @@ async function main(): Promise<number> {
       method: m.method,
       seed: e.seed,
       accuracy: m.accuracy,
-      averageAccuracy: m.averageAccuracy,
-      bwt: m.bwt,
       stepsPerTask: result.stepsPerTask,
       seconds: result.seconds,
     };
@@ -287,33 +297,40 @@ async function main(): Promise<number> {
   };
 
   for (const shared of sweep.shared) {
-    const table: { label: string; method: MethodId; rows: Row[] }[] = [];
-    const rowsFor = async (method: MethodId, point: Args) => {
-      const rows: Row[] = [];
+    const table: Entry[] = [];
+    const runsFor = async (method: MethodId, point: Args) => {
+      const runs: Entry['runs'] = [];
       for (const seed of sweep.seeds) {
         const sgd = await run(options(sweep, shared, 'sgd', [], seed));
-        rows.push(row(await run(options(sweep, shared, method, point, seed)), sgd));
+        runs.push({ run: await run(options(sweep, shared, method, point, seed)), sgd });
       }
-      return rows;
+      return runs;
     };
     const label = (point: Args) => point.join(' ').replaceAll('--', '') || '(base)';
     for (const method of sweep.baseMethods) {
-      table.push({ label: method === 'sgd' ? '—' : label([]), method, rows: await rowsFor(method, []) });
+      table.push({ label: method === 'sgd' ? '—' : label([]), method, runs: await runsFor(method, []) });
     }
     for (const grid of sweep.grids) {
       for (const point of grid.points) {
-        table.push({ label: label(point), method: grid.method, rows: await rowsFor(grid.method, point) });
+        table.push({ label: label(point), method: grid.method, runs: await runsFor(grid.method, point) });
       }
     }
     const e = options(sweep, shared, 'sgd', [], sweep.seeds[0]);
     const hp = e.hyperparameters!;
-    const spec = `${e.spec.protocol}${e.spec.scenario ? ` ${e.spec.scenario}-incremental` : ` ${e.spec.tasks} tasks`}`;
-    printTable(
-      sweep,
-      `${spec}, ${e.epochs} epochs, hidden ${e.hidden!.join(',')}, ${hp.optimizer} lr ${hp.learningRate}, batch ${hp.batchSize}` +
-        ` — mean over seeds ${sweep.seeds.join(',')}; ${shared.join(' ').replaceAll('--', '') || 'no varied flags'}`,
-      table,
-    );
+    const T = table[0].runs[0].run.accuracy.length;
+    for (const K of sweep.prefixes.length ? sweep.prefixes : [T]) {
+      if (K > T) continue;
+      const spec = e.spec.scenario
+        ? `${e.spec.scenario}-incremental`
+        : `${K} tasks${K < T ? ` (first ${K} of ${T})` : ''}`;
+      printTable(
+        sweep,
+        `${e.spec.protocol} ${spec}, ${e.epochs} epochs, hidden ${e.hidden!.join(',')}, ${hp.optimizer} lr ${hp.learningRate}, batch ${hp.batchSize}` +
+          ` — mean over seeds ${sweep.seeds.join(',')}; ${shared.join(' ').replaceAll('--', '') || 'no varied flags'}`,
+        table,
+        K,
+      );
+    }
   }
   return 0;
 }
