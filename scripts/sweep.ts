@@ -318,8 +318,8 @@ async function main(): Promise<number> {
     const e = options(sweep, shared, 'sgd', [], sweep.seeds[0]);
     const hp = e.hyperparameters!;
     const T = table[0].runs[0].run.accuracy.length;
-    for (const K of sweep.prefixes.length ? sweep.prefixes : [T]) {
-      if (K > T) continue;
+    // The whole run always gets its table; the prefixes add tables for its first K tasks.
+    for (const K of [...sweep.prefixes.filter((k) => k < T), T]) {
       const spec = e.spec.scenario
         ? `${e.spec.scenario}-incremental`
         : `${K} tasks${K < T ? ` (first ${K} of ${T})` : ''}`;
