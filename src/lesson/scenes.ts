@@ -237,7 +237,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Near 20 %, like EWC', 'Most of the way to Joint', 'Above Joint'],
       answer: 1,
       reveal:
-        'Replay ends near 89 %, three points below Joint and about 70 above SGD and EWC: a few hundred remembered examples recover most of what class-incremental learning loses. The old classes keep appearing in the loss, so the shared output keeps telling them apart: what no penalty on the weights could do.',
+        'Replay ends near 89 %, 3 points below Joint and about 70 above SGD and EWC: a few hundred remembered examples recover most of what class-incremental learning loses. The old digits stay in the loss, which no penalty on the weights could do.',
     },
     claims: [
       { method: 'replay', than: 'sgd', metric: 'average', atLeast: 30 },

@@ -45,15 +45,43 @@ function ClaimItem({ claim, runs }: { claim: Claim; runs: MethodMatrix[] | null 
   );
 }
 
+/** Tall screens show the claims open; at 1280×720 they fold into one line, so the figure keeps its room. */
+const openByDefault = () => typeof window !== 'undefined' && window.innerHeight >= 900;
+
 /** What the scene claims, as the tests check it; on a network scene, checked on this page's run too. */
 export function SceneClaims({ scene }: { scene: Scene }) {
   const runs = usePageRuns();
   const claims = scene.claims ?? [];
   const lab = scene.labClaims ?? [];
-  if (claims.length + lab.length === 0) return null;
+  const count = claims.length + lab.length;
+  const failing = useMemo(
+    () =>
+      runs
+        ? claims.filter((c) => {
+            try {
+              return !checkClaim(c, runs).holds;
+            } catch {
+              return false;
+            }
+          }).length
+        : null,
+    [claims, runs],
+  );
+  if (count === 0) return null;
+  const verdict =
+    failing === null
+      ? ''
+      : failing === 0
+        ? ' ✓ all hold in this run'
+        : ` ✗ ${failing} of ${claims.length} fail in this run`;
   return (
-    <div className="lesson-claims" data-testid="lesson-claims">
-      <span className="lesson-claims-head">Claimed, and checked by the tests:</span>
+    <details className="lesson-claims" data-testid="lesson-claims" open={openByDefault()}>
+      <summary>
+        <span className="lesson-claims-head">
+          {count} claim{count > 1 ? 's' : ''}, checked by the tests:
+        </span>
+        {verdict}
+      </summary>
       <ul>
         {claims.map((c) => (
           <ClaimItem key={describeClaim(c)} claim={c} runs={runs} />
@@ -62,6 +90,6 @@ export function SceneClaims({ scene }: { scene: Scene }) {
           <li key={describeLabClaim(c)}>{describeLabClaim(c)}</li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 }
