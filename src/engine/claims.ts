@@ -124,7 +124,7 @@ const METRIC_TEXT: Readonly<Record<ClaimMetric, string>> = {
 /** The claim in words a room can read, e.g. "SGD: drop on task 1 ≥ 15 points". */
 export function describeClaim(c: Claim): string {
   if (isAnyOf(c)) return c.anyOf.map(describeClaim).join(', or ');
-  const times = c.times === undefined || c.times === 1 ? '' : `${fmt(c.times)}×`;
+  const times = c.times === undefined || c.times === 1 ? '' : `${Number(c.times.toFixed(2))}×`;
   const who = c.than ? `${label(c.method)} − ${times}${label(c.than)}` : label(c.method);
   const on =
     c.metric === 'average' || c.metric === 'bwt'
