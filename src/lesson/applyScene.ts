@@ -60,7 +60,12 @@ const NOTHING_GIVEN: GivenInUrl = { runKeys: new Set(), lab: null };
 
 /** Sets up scene n; what `given` names stays as the link had it (the scene still picks overlays and methods). */
 export function applyScene(scene: Scene, n: number, given: GivenInUrl = NOTHING_GIVEN): void {
-  useSettings.getState().set(sceneSettings(scene, n, given.runKeys));
+  const now = useSettings.getState();
+  // What the link gave is named in the change too, so a new scenario's recommendations leave it be.
+  const kept = Object.fromEntries(
+    RUN_KEYS.filter((k) => given.runKeys.has(k)).map((k) => [k, now[k]]),
+  ) as Partial<UrlSettings>;
+  now.set({ ...kept, ...sceneSettings(scene, n, given.runKeys) });
   if (scene.lab) {
     const { overlays, show } = scene.lab;
     const lab = given.lab
