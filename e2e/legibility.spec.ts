@@ -74,6 +74,8 @@ for (const setup of SETUPS) {
     test(`the lab and every lesson scene, before and after its reveal, read at ${setup.name}`, async ({
       page,
     }) => {
+      // Ten scenes, five of them with a run to its end.
+      test.setTimeout(480_000);
       const problems: string[] = [];
       await page.goto(`./?view=lab&theme=${setup.theme}`);
       await expect(page.locator('.katex').first()).toBeVisible();
