@@ -75,7 +75,7 @@ for (const setup of SETUPS) {
       page,
     }) => {
       // Ten scenes, five of them with a run to its end.
-      test.setTimeout(480_000);
+      test.setTimeout(600_000);
       const problems: string[] = [];
       await page.goto(`./?view=lab&theme=${setup.theme}`);
       await expect(page.locator('.katex').first()).toBeVisible();
