@@ -11,7 +11,7 @@ const settings = (page: Page) =>
   });
 
 test('every shortcut does what the overlay says, and none fires while typing', async ({ page }) => {
-  await page.goto('./?hidden=32,32&methods=sgd,si');
+  await page.goto('./?hidden=32,32&methods=sgd,si&protocol=split-mnist&scenario=domain&epochs=0');
   await expect(page.getByTestId('phase')).toHaveText('Ready');
 
   await page.keyboard.press('?');
@@ -54,7 +54,7 @@ test('every shortcut does what the overlay says, and none fires while typing', a
 
 test('a copied link reproduces the settings in a fresh page', async ({ page, browser }) => {
   await page.goto('./');
-  await page.getByLabel('Protocol').selectOption('permuted-mnist');
+  await page.getByLabel('Protocol').selectOption('split-mnist');
   await page.getByTestId('slider-c').focus();
   await page.keyboard.press('ArrowRight');
   await page.getByRole('checkbox', { name: 'Joint' }).check();
@@ -67,7 +67,7 @@ test('a copied link reproduces the settings in a fresh page', async ({ page, bro
   const after = await settings(fresh);
   for (const key of ['protocol', 'c', 'methods', 'theme', 'seed', 'lambdaEwc', 'view'])
     expect(after[key]).toEqual(before[key]);
-  expect(after.protocol).toBe('permuted-mnist');
+  expect(after.protocol).toBe('split-mnist');
   expect(after.methods).toEqual(['sgd', 'l2', 'ewc', 'si', 'joint']);
   await expect(fresh.getByTestId('url-notice')).toHaveCount(0);
   await fresh.close();

@@ -3,7 +3,7 @@ import { lastStep } from './helpers';
 
 // Runs in the "no-webgpu" project: Chromium started without --enable-unsafe-webgpu.
 test('without WebGPU the worker falls back, states the reason and still trains', async ({ page }) => {
-  await page.goto('./?methods=sgd&hidden=64');
+  await page.goto('./?methods=sgd&hidden=64&protocol=split-mnist&scenario=domain&epochs=0');
   await expect(page.getByTestId('skipped-webgpu')).toHaveText(
     /^WebGPU: (not available in this browser|no adapter)/,
   );

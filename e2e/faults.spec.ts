@@ -4,7 +4,7 @@ import { collectConsoleErrors, type FaultPoint, injectFault, lastStep, results }
 // Faults at the worst moment: what was recorded stays, the run is trained again to where it
 // stopped (training is deterministic), and it goes on from there.
 // Two methods and a small Fisher sample keep each replay (and consolidation) quick.
-const RUN = './?hidden=32,32&methods=sgd,si&samples=100&seed=3';
+const RUN = './?hidden=32,32&methods=sgd,si&samples=100&seed=3&protocol=split-mnist&scenario=domain&epochs=0';
 
 async function waitForStep(page: Page, step: number) {
   await expect.poll(() => lastStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(step);
@@ -77,7 +77,7 @@ test('a WebGPU device lost in the middle of a step moves the run to the next bac
   page,
 }) => {
   // One small method: software WebGPU is slow.
-  await page.goto('./?backend=webgpu&hidden=32,32&methods=sgd');
+  await page.goto('./?backend=webgpu&hidden=32,32&methods=sgd&protocol=split-mnist&scenario=domain&epochs=0');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 20);

@@ -11,7 +11,9 @@ test.describe('foundation: the page, the worker and the data under a sub-path', 
 
     // One small method keeps software WebGPU quick; the live-training tests run four.
     // ?debug=1: the status bar also shows the worker's tensor count.
-    await page.goto('./?backend=webgpu&methods=sgd&hidden=64&debug=1');
+    await page.goto(
+      './?backend=webgpu&methods=sgd&hidden=64&debug=1&protocol=split-mnist&scenario=domain&epochs=0',
+    );
     await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
     await expect(page.getByTestId('status-bar')).toContainText('WebGPU forced by the URL');
 

@@ -47,7 +47,7 @@ test('generated bad settings files load with a notice of what was ignored, never
   const files = badFiles();
   expect(files.length).toBeGreaterThanOrEqual(50);
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto('./?hidden=32,32');
+  await page.goto('./?hidden=32,32&protocol=split-mnist&scenario=domain&epochs=0');
   const input = page.getByTestId('load-settings');
   const status = page.locator('.share-menu output');
   const notice = page.getByTestId('url-notice');

@@ -6,7 +6,7 @@ import { collectConsoleErrors, lastStep, results } from './helpers';
 // started once bundled, and the page stayed at "Starting the worker…" for ever.
 test('a cross-origin-isolated host gets the threaded WASM backend, and it trains', async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto('./?hidden=32,32&methods=sgd,si');
+  await page.goto('./?hidden=32,32&methods=sgd,si&protocol=split-mnist&scenario=domain&epochs=0');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const backend = page.getByTestId('backend');
   await expect(backend).toHaveAttribute('data-backend', 'wasm');

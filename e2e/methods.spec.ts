@@ -7,7 +7,9 @@ test('MAS and replay come from the registry: their sliders, a replay that rememb
 }) => {
   const consoleErrors = collectConsoleErrors(page);
   // Class-incremental split MNIST, a small network: quick steps, and SGD forgets task 1 entirely.
-  await page.goto('./?hidden=32,32&scenario=class&methods=sgd,mas,replay&lambdaMas=2&memory=300');
+  await page.goto(
+    './?hidden=32,32&protocol=split-mnist&scenario=class&epochs=0&methods=sgd,mas,replay&lambdaMas=2&memory=300',
+  );
   await expect(page.getByTestId('slider-lambda-mas')).toHaveValue(/./);
   await expect(page.getByRole('slider', { name: 'MAS strength' })).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Replay memory' })).toBeVisible();

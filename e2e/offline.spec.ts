@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { collectConsoleErrors, lastStep } from './helpers';
 
 // WASM forced, so the run proves the .wasm files come from the cache.
-const RUN = './?hidden=32,32&methods=sgd&backend=wasm';
+const RUN = './?hidden=32,32&methods=sgd&backend=wasm&protocol=split-mnist&scenario=domain&epochs=0';
 
 // The other specs block service workers (playwright.config.ts); this one is about it.
 test.use({ serviceWorkers: 'allow' });

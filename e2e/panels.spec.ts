@@ -3,7 +3,7 @@ import { collectConsoleErrors, results } from './helpers';
 import { exported, showPanel, waitForStep } from './panelHelpers';
 
 // Split MNIST (domain), the default backend (WASM headless) and a small network: quick steps.
-const RUN = './?hidden=32,32';
+const RUN = './?hidden=32,32&protocol=split-mnist&scenario=domain&epochs=0';
 
 test('a short run with two task switches fills every panel, and the panels export', async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);

@@ -12,7 +12,9 @@ const settings = (page: import('@playwright/test').Page) =>
 test('while "Start a new run?" waits, the run controls say why and the question answers to the keyboard', async ({
   page,
 }) => {
-  await page.goto('./?hidden=32,32&methods=sgd&theme=projector');
+  await page.goto(
+    './?hidden=32,32&methods=sgd&theme=projector&protocol=split-mnist&scenario=domain&epochs=0',
+  );
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => lastStep(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   await page.keyboard.press(' ');

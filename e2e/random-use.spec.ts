@@ -132,7 +132,7 @@ test(`${ACTIONS} random actions leave no error and a run that trains`, async ({ 
   const r = rng(SEED);
   const errors = collectConsoleErrors(page);
   page.on('dialog', (d) => void d.dismiss()); // "Copy link" falls back to a prompt without clipboard access
-  await page.goto('./?hidden=32,32&methods=sgd,si&samples=100');
+  await page.goto('./?hidden=32,32&methods=sgd,si&samples=100&protocol=split-mnist&scenario=domain&epochs=0');
   const log: string[] = [];
   const t0 = Date.now();
   for (let i = 0; i < ACTIONS; i++) {

@@ -42,7 +42,7 @@ test('figures redraw in place: no duplicated axis or mark across redraws, themes
   page,
 }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto('./?backend=wasm&hidden=32,32');
+  await page.goto('./?backend=wasm&hidden=32,32&protocol=split-mnist&scenario=domain&epochs=0');
   await expect(page.getByTestId('phase')).toHaveText('Ready');
   await shortRun(page, ['2', '3']);
   const body = '[data-testid="network-panels"] .panel-body';

@@ -1,7 +1,7 @@
 import { expect, type Page, type Route, test } from '@playwright/test';
 import { collectConsoleErrors, lastStep, shortStartupLimits } from './helpers';
 
-const RUN = './?hidden=32,32&methods=sgd';
+const RUN = './?hidden=32,32&methods=sgd&protocol=split-mnist&scenario=domain&epochs=0';
 
 /** Holds matching requests unanswered, as a stalled host would, until `release` lets them through. */
 async function stall(page: Page, pattern: string) {

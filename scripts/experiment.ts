@@ -1,9 +1,16 @@
 /**
- * Runs a continual-learning protocol headless with the engine the playground uses:
- *   npx tsx scripts/experiment.ts -- --protocol permuted-mnist --tasks 5 --methods sgd,l2,ewc,si --epochs 3 --seed 0
+ * Runs a continual-learning protocol headless with the engine the playground uses, and checks the
+ * scenario's story (src/engine/stories.ts) on every seed:
+ *   npm run experiment                      the first click: its scenario, schedule, SGD, L2, EWC, SI
+ *   npm run experiment -- --seeds 0,1,2
+ *   npx tsx scripts/experiment.ts -- --protocol split-mnist --scenario class --methods sgd,ewc,joint
+ * Exit code 1, with one line per broken claim, when the story does not hold.
  */
+import { type ClaimOutcome, checkClaims } from '../src/engine/claims';
+import { scenarioKeyOf } from '../src/engine/data/scenarios';
 import { type ExperimentResult, runExperiment } from '../src/engine/experiment';
 import { METHOD_LABELS, METHOD_PARAMS } from '../src/engine/methods/registry';
+import { SCENARIO_STORIES } from '../src/engine/stories';
 import { ArgumentError, parseExperimentArgs, USAGE } from './experimentArgs';
 import { readMnistPackage } from './mnist-asset-plugin';
 import { selectNodeBackend } from './tfBackend';
@@ -50,6 +57,31 @@ function printTables(result: ExperimentResult): void {
   console.log(`\n(${result.seconds.toFixed(0)} s)`);
 }
 
+/** The scenario's claims whose methods ran, checked on this result. */
+function story(result: ExperimentResult): ClaimOutcome[] {
+  return checkClaims(SCENARIO_STORIES[scenarioKeyOf(result.spec)].claims, result.methods);
+}
+
+function printStory(result: ExperimentResult, outcomes: readonly ClaimOutcome[]): void {
+  const held = outcomes.filter((o) => o.holds).length;
+  console.log(`\nstory, seed ${result.seed}: ${held} of ${outcomes.length} claims hold`);
+  for (const o of outcomes) console.log(`  ${o.holds ? 'ok  ' : 'FAIL'} ${o.line}`);
+}
+
+/** Several seeds: average accuracy and the drop on task 1 of each method, seed by seed. */
+function printSeedSummary(results: readonly ExperimentResult[]): void {
+  const seeds = results.map((r) => `seed ${r.seed}`.padStart(13)).join('');
+  console.log(`\n${'avg / T1 drop'.padEnd(13)}${seeds}`);
+  results[0].methods.forEach((m, i) => {
+    const cells = results.map((r) => {
+      const R = r.methods[i].accuracy;
+      const drop = 100 * (R[0][0] - R[R.length - 1][0]);
+      return `${(100 * r.methods[i].averageAccuracy).toFixed(1)} / ${drop.toFixed(1)}`.padStart(13);
+    });
+    console.log(`${METHOD_LABELS[m.method].padEnd(13)}${cells.join('')}`);
+  });
+}
+
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseExperimentArgs>;
   try {
@@ -69,14 +101,30 @@ async function main(): Promise<number> {
   const progress = (task: number, seconds: number) =>
     console.error(`task ${task + 1} done (${seconds.toFixed(0)} s)`);
   if (!parsed.json) console.error(`backend: ${backend}`);
-  const result = await runExperiment(
-    readMnistPackage(),
-    parsed.experiment,
-    parsed.json ? undefined : progress,
-  );
-  if (parsed.json) console.log(JSON.stringify({ backend, ...result }));
-  else printTables(result);
-  return 0;
+  const data = readMnistPackage();
+  const results: ExperimentResult[] = [];
+  const broken: string[] = [];
+  for (const seed of parsed.seeds) {
+    const result = await runExperiment(
+      data,
+      { ...parsed.experiment, seed },
+      parsed.json ? undefined : progress,
+    );
+    const outcomes = story(result);
+    results.push(result);
+    broken.push(...outcomes.filter((o) => !o.holds).map((o) => `seed ${seed}: ${o.line}`));
+    if (parsed.json) console.log(JSON.stringify({ backend, ...result, story: outcomes }));
+    else {
+      printTables(result);
+      printStory(result, outcomes);
+    }
+  }
+  if (!parsed.json && results.length > 1) printSeedSummary(results);
+  if (broken.length === 0) return 0;
+  // One line per broken claim, on stderr, so a script sees why the exit code is 1.
+  console.error(`\nThe story does not hold (${broken.length} broken claim${broken.length > 1 ? 's' : ''}):`);
+  for (const line of broken) console.error(line);
+  return 1;
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HYPERPARAMETERS, recommendedHyperparameters } from '../src/engine/defaults';
+import { DEFAULT_HYPERPARAMETERS, FIRST_CLICK, recommendedHyperparameters } from '../src/engine/defaults';
 import { ArgumentError, parseExperimentArgs } from './experimentArgs';
 
 const parse = (line: string) => parseExperimentArgs(line.split(' ').filter(Boolean));
@@ -20,9 +20,28 @@ describe('experiment arguments', () => {
       methods: ['sgd', 'l2', 'ewc', 'si'],
       epochs: 3,
       seed: 0,
-      hyperparameters: DEFAULT_HYPERPARAMETERS,
+      hyperparameters: recommendedHyperparameters('permuted-5'),
     });
     expect(parsed.json).toBe(false);
+  });
+
+  it('runs the first click with no arguments, on the seeds --seeds lists', () => {
+    const parsed = parse('');
+    if (parsed === 'help') throw new Error('unexpected help');
+    expect(parsed.experiment).toMatchObject({
+      spec: FIRST_CLICK,
+      methods: ['sgd', 'l2', 'ewc', 'si'],
+      epochs: 1,
+      hidden: [100, 100],
+      hyperparameters: DEFAULT_HYPERPARAMETERS,
+    });
+    expect(parsed.seeds).toEqual([0]);
+    const seeds = parse('--seeds 0,1,2');
+    if (seeds === 'help') throw new Error('unexpected help');
+    expect(seeds.seeds).toEqual([0, 1, 2]);
+    fails('--seed 1 --seeds 0,1', /--seed or --seeds/);
+    fails('--seeds 0,0', /twice/);
+    fails('--seeds 0,x', /--seeds must be a whole number/);
   });
 
   it('reads every setting, with = or a separate value', () => {

@@ -1,10 +1,10 @@
 import { type ScenarioSpec, scenarioKeyOf } from '../src/engine/data/scenarios';
 import {
-  DEFAULT_EPOCHS,
-  DEFAULT_HIDDEN,
   DEFAULT_PERMUTED_TASKS,
+  FIRST_CLICK,
   type Hyperparameters,
   MAX_PERMUTED_TASKS,
+  RECOMMENDED_SCHEDULE,
   recommendedHyperparameters,
 } from '../src/engine/defaults';
 import type { ExperimentOptions } from '../src/engine/experiment';
@@ -14,14 +14,19 @@ import { METHOD_IDS, METHOD_PARAMS, type OwnedParam } from '../src/engine/method
 const SHARED_FLAGS = [...new Set(METHOD_PARAMS.flatMap((p) => (p.sharedFlag ? [p.sharedFlag] : [])))];
 
 export const USAGE = `Usage: tsx scripts/experiment.ts [--protocol permuted-mnist|split-mnist] [--scenario task|domain|class]
-  [--tasks N] [--methods ${METHOD_IDS.join(',')}] [--epochs E] [--seed S]
+  [--tasks N] [--methods ${METHOD_IDS.join(',')}] [--epochs E] [--seed S | --seeds 0,1,2]
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
   [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
   [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]
-Method parameters default to the scenario's recommended values (declared in src/engine/methods/).`;
+With no options: the app's first click (${FIRST_CLICK.protocol}, ${FIRST_CLICK.tasks} tasks) with SGD, L2, EWC and SI,
+and a check of the scenario's story (exit code 1 and one line per broken claim if it does not hold).
+The network, epochs, learning rate and method parameters default to the scenario's recommended
+values (src/engine/defaults.ts, src/engine/methods/).`;
 
 export interface CliOptions {
+  /** The first seed's run; the others differ only in `seed`. */
   experiment: ExperimentOptions;
+  seeds: number[];
   json: boolean;
 }
 
@@ -90,7 +95,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     return v;
   };
   const hp: Partial<Hyperparameters> = {};
-  const protocol = choice('protocol', take('protocol') ?? 'permuted-mnist', [
+  const protocol = choice('protocol', take('protocol') ?? FIRST_CLICK.protocol, [
     'permuted-mnist',
     'split-mnist',
   ] as const);
@@ -118,18 +123,30 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   const methods = methodsRaw.split(',').map((m) => choice('methods', m.trim(), METHOD_IDS));
   if (new Set(methods).size !== methods.length)
     throw new ArgumentError(`--methods lists a method twice: "${methodsRaw}".`);
+  const schedule = RECOMMENDED_SCHEDULE[scenarioKeyOf(spec)];
   const epochsRaw = take('epochs');
   const epochs =
-    epochsRaw === undefined ? DEFAULT_EPOCHS : number('epochs', epochsRaw, positive, 'a positive number');
+    epochsRaw === undefined ? schedule.epochs : number('epochs', epochsRaw, positive, 'a positive number');
   const seedRaw = take('seed');
-  const seed =
-    seedRaw === undefined
-      ? 0
-      : number('seed', seedRaw, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const seedsRaw = take('seeds');
+  if (seedRaw !== undefined && seedsRaw !== undefined)
+    throw new ArgumentError('Give --seed or --seeds, not both.');
+  const seeds = (seedsRaw ?? seedRaw ?? '0')
+    .split(',')
+    .map((x) =>
+      number(
+        seedsRaw === undefined ? 'seed' : 'seeds',
+        x,
+        (n) => Number.isInteger(n) && n >= 0,
+        'a whole number ≥ 0',
+      ),
+    );
+  if (new Set(seeds).size !== seeds.length)
+    throw new ArgumentError(`--seeds lists a seed twice: "${seedsRaw}".`);
   const hiddenRaw = take('hidden');
   const hidden =
     hiddenRaw === undefined
-      ? [...DEFAULT_HIDDEN]
+      ? [...schedule.hidden]
       : hiddenRaw.split(',').map((h) => number('hidden', h, positiveInt, 'comma-separated whole numbers'));
 
   const set = <K extends keyof Hyperparameters>(
@@ -189,11 +206,12 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   unused(hp.ewcOnline === true, '--gamma', ['ewc']);
   return {
     json,
+    seeds,
     experiment: {
       spec,
       methods,
       epochs,
-      seed,
+      seed: seeds[0],
       hidden,
       hyperparameters: { ...recommendedHyperparameters(scenarioKeyOf(spec)), ...hp },
     },

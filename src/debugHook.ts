@@ -1,3 +1,4 @@
+import { finishedRuns } from './panels/matrixData';
 import { useLabStore } from './store/labStore';
 import { useResults } from './store/results';
 import { session } from './store/session';
@@ -12,6 +13,8 @@ export function exposeStores(): void {
   Object.assign(globalThis, {
     __FORGETTING_PLAYGROUND__: {
       results: () => useResults.getState(),
+      /** The finished run's accuracy matrices per method (null while it runs): what claims are checked on. */
+      finishedRuns: () => finishedRuns(useResults.getState()),
       settings: () => useSettings.getState(),
       lab: () => useLabStore.getState().settings,
       crash: (at?: FaultPoint) => session.crash('worker', at),

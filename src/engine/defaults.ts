@@ -4,7 +4,7 @@
  * src/engine/methods/; the evidence for the values is in docs/defaults.md.
  */
 
-import type { ScenarioKey } from './data/scenarios';
+import type { ScenarioKey, ScenarioSpec } from './data/scenarios';
 import { type ParamKey, recommendedParams } from './methods/registry';
 
 export type OptimizerKind = 'adam' | 'sgd';
@@ -42,23 +42,57 @@ export const DEFAULT_SHARED_HYPERPARAMETERS: Readonly<SharedHyperparameters> = {
   gamma: 1,
 };
 
-/** The shared defaults with every method parameter at its recommended value for `scenario`. */
-export function recommendedHyperparameters(scenario: ScenarioKey): Hyperparameters {
-  return { ...DEFAULT_SHARED_HYPERPARAMETERS, ...recommendedParams(scenario) };
+/**
+ * The network and schedule each scenario is tuned for (with its methods' recommended strengths):
+ * the sweeps in docs/defaults.md chose them together, so a scenario's story shows with them.
+ */
+export interface RecommendedSchedule {
+  readonly hidden: readonly number[];
+  /** Epochs per task of the automatic schedule. */
+  readonly epochs: number;
+  readonly learningRate: number;
 }
 
-/** The headless default (the CLI's default protocol, permuted MNIST). */
-export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = recommendedHyperparameters('permuted');
+const PERMUTED_SCHEDULE: RecommendedSchedule = { hidden: [100, 100], epochs: 1, learningRate: 0.003 };
+
+export const RECOMMENDED_SCHEDULE: Readonly<Record<ScenarioKey, RecommendedSchedule>> = {
+  'permuted-4': PERMUTED_SCHEDULE,
+  'permuted-5': PERMUTED_SCHEDULE,
+  'permuted-10': PERMUTED_SCHEDULE,
+  'split-task': { hidden: [256, 256], epochs: 3, learningRate: 0.003 },
+  'split-domain': { hidden: [256, 256], epochs: 3, learningRate: 0.001 },
+  'split-class': { hidden: [256, 256], epochs: 3, learningRate: 0.001 },
+};
+
+/** Permuted MNIST's task count unless a link or the command line gives one (the first click's). */
+export const DEFAULT_PERMUTED_TASKS = 4;
+
+/** The shared defaults with the scenario's learning rate and every method parameter at its recommended value. */
+export function recommendedHyperparameters(scenario: ScenarioKey): Hyperparameters {
+  return {
+    ...DEFAULT_SHARED_HYPERPARAMETERS,
+    learningRate: RECOMMENDED_SCHEDULE[scenario].learningRate,
+    ...recommendedParams(scenario),
+  };
+}
+
+/** The first click: the scenario the app opens with and `npm run experiment` runs with no arguments. */
+export const FIRST_CLICK: Readonly<ScenarioSpec> = {
+  protocol: 'permuted-mnist',
+  tasks: DEFAULT_PERMUTED_TASKS,
+};
+
+/** The headless default (the first click's scenario). */
+export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = recommendedHyperparameters('permuted-4');
 
 export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;
 
+/** The network when a scenario recommends none (tests, the benchmark). */
 export const DEFAULT_HIDDEN = [256, 256] as const;
 /** Split MNIST's tasks: the digit pairs 0/1, 2/3, 4/5, 6/7, 8/9. */
 export const SPLIT_MNIST_TASKS = 5;
-export const DEFAULT_PERMUTED_TASKS = 5;
 export const MAX_PERMUTED_TASKS = 10;
-export const DEFAULT_EPOCHS = 3;
 /** Evaluate on the fixed evaluation subset every K steps. */
 export const DEFAULT_EVAL_EVERY = 50;
 /** Test examples per task in the fixed evaluation subset (the forgetting curves). */

@@ -1,7 +1,7 @@
 import type { MethodBoundary } from './boundary';
 import type { MnistData } from './data/mnistAsset';
-import type { ScenarioSpec } from './data/scenarios';
-import { DEFAULT_EPOCHS, DEFAULT_EVAL_EVERY, DEFAULT_HIDDEN, type Hyperparameters } from './defaults';
+import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
+import { DEFAULT_EVAL_EVERY, type Hyperparameters, RECOMMENDED_SCHEDULE } from './defaults';
 import { type Evaluation, Lockstep } from './lockstep';
 import type { MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
@@ -9,6 +9,7 @@ import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
 export interface ExperimentOptions {
   spec: ScenarioSpec;
   methods: readonly MethodId[];
+  /** Left out: the scenario's recommended schedule and network. */
   epochs?: number;
   seed: number;
   hidden?: readonly number[];
@@ -60,9 +61,10 @@ export async function runExperiment(
   onTaskDone?: (task: number, seconds: number) => void,
 ): Promise<ExperimentResult> {
   const started = performance.now();
-  const epochs = options.epochs ?? DEFAULT_EPOCHS;
+  const schedule = RECOMMENDED_SCHEDULE[scenarioKeyOf(options.spec)];
+  const epochs = options.epochs ?? schedule.epochs;
   const evalEvery = options.evalEvery ?? DEFAULT_EVAL_EVERY;
-  const hidden = [...(options.hidden ?? DEFAULT_HIDDEN)];
+  const hidden = [...(options.hidden ?? schedule.hidden)];
   const lockstep = new Lockstep({
     data,
     spec: options.spec,

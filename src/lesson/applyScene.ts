@@ -3,7 +3,7 @@ import { CL_METHODS } from '../engine/quadratic/methods';
 import { defaultLabSettings, type LabSettings, useLabStore } from '../store/labStore';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
-import { URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
+import { defaultsFor, URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
 import { usePanelTab } from '../ui/network/panelTab';
 import type { LabSetup, RunSettings, Scene } from './sceneTypes';
 
@@ -20,11 +20,18 @@ const PAGE_KEYS: readonly (keyof UrlSettings)[] = [
 const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k) => !PAGE_KEYS.includes(k));
 
 /**
- * The settings of scene n: every run setting at its default unless the scene names it, so a scene
- * looks the same from whichever scene it was reached. Keys in `keep` stay as they are.
+ * The settings of scene n: every run setting at its default (in the scene's scenario: its
+ * recommended network, schedule and strengths) unless the scene names it, so a scene looks the
+ * same from whichever scene it was reached. Keys in `keep` stay as they are.
  */
 export function sceneSettings(scene: Scene, n: number, keep: ReadonlySet<string>): Partial<UrlSettings> {
-  const run: Partial<RunSettings> = { ...URL_DEFAULTS, ...scene.run };
+  const scenario = {
+    protocol: URL_DEFAULTS.protocol,
+    scenario: URL_DEFAULTS.scenario,
+    tasks: URL_DEFAULTS.tasks,
+    ...scene.run,
+  };
+  const run: Partial<RunSettings> = { ...defaultsFor(scenario), ...scenario };
   const patch: Partial<UrlSettings> = Object.fromEntries(
     RUN_KEYS.filter((k) => !keep.has(k)).map((k) => [k, run[k as keyof RunSettings]]),
   );
@@ -53,7 +60,12 @@ const NOTHING_GIVEN: GivenInUrl = { runKeys: new Set(), lab: null };
 
 /** Sets up scene n; what `given` names stays as the link had it (the scene still picks overlays and methods). */
 export function applyScene(scene: Scene, n: number, given: GivenInUrl = NOTHING_GIVEN): void {
-  useSettings.getState().set(sceneSettings(scene, n, given.runKeys));
+  const now = useSettings.getState();
+  // What the link gave is named in the change too, so a new scenario's recommendations leave it be.
+  const kept = Object.fromEntries(
+    RUN_KEYS.filter((k) => given.runKeys.has(k)).map((k) => [k, now[k]]),
+  ) as Partial<UrlSettings>;
+  now.set({ ...kept, ...sceneSettings(scene, n, given.runKeys) });
   if (scene.lab) {
     const { overlays, show } = scene.lab;
     const lab = given.lab

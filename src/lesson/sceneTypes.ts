@@ -1,9 +1,11 @@
 /** The shape of a lesson scene (the scenes themselves are in scenes.ts). Types only. */
+import type { Claim } from '../engine/claims';
 import type { ClMethod } from '../engine/quadratic/methods';
 import type { PresetId } from '../engine/quadratic/presets';
 import type { LabOverlays, NumericParam } from '../store/labStore';
 import type { UrlSettings, View } from '../store/urlParams';
 import type { PanelId } from '../ui/network/panelTab';
+import type { LabClaim } from './labClaims';
 
 /** The URL settings that describe a network run (everything but the page's own: view, theme, …). */
 export type RunSettings = Omit<
@@ -46,4 +48,11 @@ export interface Scene {
   /** TeX for KaTeX. */
   readonly formula: string;
   readonly predict?: Prediction;
+  /**
+   * What the scene's run shows, as data: shown beside the text once revealed, and checked by the
+   * tests on the scene's own settings (network scenes: src/lesson/sceneClaims.test.ts, with the
+   * engine; lab scenes: src/lesson/labClaims.test.ts, with the lab's code).
+   */
+  readonly claims?: readonly Claim[];
+  readonly labClaims?: readonly LabClaim[];
 }

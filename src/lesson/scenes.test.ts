@@ -1,8 +1,9 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { defaultLabSettings } from '../store/labStore';
+import { useSettings } from '../store/settings';
 import { URL_DEFAULTS } from '../store/urlParams';
-import { sceneSettings, withLab } from './applyScene';
+import { applyScene, sceneSettings, withLab } from './applyScene';
 import { SCENES } from './scenes';
 
 /** Catches a lecturer's slip in scenes.ts before it reaches a lecture hall. */
@@ -37,6 +38,18 @@ describe('applying a scene', () => {
 
   it('keeps the settings a link gave', () => {
     expect(sceneSettings(network, 1, new Set(['methods']))).not.toHaveProperty('methods');
+  });
+
+  it('sets a scene in another scenario to that scenario’s recommendations, but keeps what the link gave', () => {
+    const n = SCENES.findIndex((s) => s.run?.protocol === 'split-mnist') + 1;
+    const scene = SCENES[n - 1]!;
+    // The link gave λ_EWC at the first click's recommendation; the scene's scenario recommends another.
+    useSettings.getState().set({ ...URL_DEFAULTS });
+    applyScene(scene, n, { runKeys: new Set(['lambdaEwc']), lab: null });
+    const s = useSettings.getState();
+    expect(s.lambdaEwc).toBe(URL_DEFAULTS.lambdaEwc);
+    expect(s.c).not.toBe(URL_DEFAULTS.c);
+    expect(s).toMatchObject({ ...scene.run, scene: n });
   });
 
   it('changes only what a lab change names', () => {

@@ -14,31 +14,43 @@
  *   - `predict` (optional): a question asked before the run, its choices and the index of the right
  *     one (no choices: an open question), and what the reveal says. On a network scene, revealing
  *     starts the run; on a lab scene, `labAtReveal` changes the lab (e.g. draws the hidden method).
- * Only type imports here, so the end-to-end test can read the same data.
+ *   - `claims` / `labClaims`: what the run or the lab shows, as data (src/engine/claims.ts,
+ *     ./labClaims.ts). The tests run every scene's own settings and fail when a claim does not
+ *     hold, so the text, the settings and the numbers cannot drift apart: change one, run
+ *     `npx vitest run src/lesson`, and fix the others.
+ * A network scene's run uses its scenario's recommended network, schedule and strengths (the
+ * schedule is automatic: the run plays through without a hand on the keys).
+ * Only type and data imports here, so the end-to-end test can read the same data.
  */
 import type { PresetId } from '../engine/quadratic/presets';
-import type { RunSettings, Scene } from './sceneTypes';
+import { FIRST_CLICK_CLAIMS } from '../engine/stories';
+import type { Scene } from './sceneTypes';
 
 const PAPER: PresetId = 'ewc-paper';
-/** Three epochs per task, then the next task on its own: the run plays through without a hand on the keys. */
-const AUTO: Partial<RunSettings> = { epochs: 3 };
+const SPLIT_CLASS = { protocol: 'split-mnist', scenario: 'class' } as const;
 
 export const SCENES: readonly Scene[] = [
   {
     id: 'forgetting',
     title: 'Catastrophic forgetting with plain SGD',
     view: 'network',
-    run: { ...AUTO, protocol: 'split-mnist', scenario: 'domain', methods: ['sgd'] },
+    run: { methods: ['sgd'] },
     panel: 'forgetting-curves',
-    text: 'A network learns five digit pairs in turn (0/1, then 2/3, …) with the same two outputs. Plain SGD only sees the current task: nothing in its objective remembers the old ones.',
+    text: 'A network learns four tasks in turn: the same ten digits, each task with the pixels shuffled by its own fixed permutation. Plain SGD only sees the current task: nothing in its objective remembers the old ones.',
     formula: String.raw`\mathcal{L}^{\text{tot}}(\theta) = \mathcal{L}^{\text{new}}(\theta) + \mathcal{L}^{\text{old}}(\theta)`,
     predict: {
-      question: 'After the fifth pair, how well does it still do on the first?',
-      choices: ['Still above 90%', 'Near chance (50%)', 'Exactly as well as Joint'],
+      question:
+        'Task 1 is learned to about 92 %. After tasks 2, 3 and 4, how well does it still do on task 1?',
+      choices: ['Still about 92 %', '15 points or more lower', 'Down to chance (10 %)'],
       answer: 1,
       reveal:
-        'Each new task overwrites the weights the old ones relied on: the first curve falls towards chance as the later pairs are learned. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
+        'Each new task overwrites weights the first one relied on: task 1 falls from 92 % to about 68 %, while every new task is still learned to about 90 %. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
     },
+    claims: [
+      { method: 'sgd', metric: 'learned', task: 'every', atLeast: 85 },
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
+      { method: 'sgd', metric: 'final', task: 1, between: [50, 80] },
+    ],
   },
   {
     id: 'l2-rigid',
@@ -55,6 +67,11 @@ export const SCENES: readonly Scene[] = [
         'The circle ignores that task A is flat along θ₁: θ₁ could move freely, but L2 holds it as hard as θ₂. It stops half-way, good at neither task (the green path): too rigid.',
       labAtReveal: { show: ['sgd', 'l2'] },
     },
+    labClaims: [
+      { method: 'sgd', nearest: 'θ*B' },
+      { method: 'l2', loss: 0, atLeast: 1 },
+      { method: 'l2', loss: 1, atLeast: 1 },
+    ],
   },
   {
     id: 'ewc-ellipse',
@@ -71,6 +88,11 @@ export const SCENES: readonly Scene[] = [
         'Its ellipse (orange) matches task A’s: stiff along θ₂, loose along θ₁. EWC slides along A’s flat valley to where B is good too, near the joint optimum (×).',
       labAtReveal: { show: ['sgd', 'l2', 'ewc'] },
     },
+    labClaims: [
+      { method: 'ewc', nearest: 'joint optimum' },
+      { method: 'ewc', loss: 0, atMost: 1 },
+      { method: 'ewc', loss: 1, atMost: 0.5 },
+    ],
   },
   {
     id: 'ewc-diagonal',
@@ -92,6 +114,12 @@ export const SCENES: readonly Scene[] = [
         'Both diagonal entries are equal, so diag(F) is a circle and EWC acts like L2. Tick “Full Fisher for EWC” on the left: the full matrix follows the valley again.',
       labAtReveal: { show: ['sgd', 'l2', 'ewc'] },
     },
+    labClaims: [
+      { method: 'ewc', nearest: 'θ*B' },
+      { method: 'l2', nearest: 'θ*B' },
+      { method: 'ewc', loss: 0, atLeast: 2 },
+      { method: 'ewc', loss: 1, atLeast: 0.5 },
+    ],
   },
   {
     id: 'si-path',
@@ -109,12 +137,35 @@ export const SCENES: readonly Scene[] = [
         'Noisy steps earn credit too: ω₁ jumps from about 0.1 to about 11, so the flat θ₁ now looks important and SI holds it: it stays near θ*A and fails on B. The talk’s “deviation due to noise from SGD”.',
       labAtReveal: { params: { noise: 0.5 } },
     },
+    labClaims: [
+      { omega: 0, when: 'before', between: [0.05, 0.3] },
+      { omega: 0, when: 'after', between: [5, 20] },
+      { method: 'si', nearest: 'θ*A' },
+      { method: 'si', loss: 1, atLeast: 5 },
+    ],
+  },
+  {
+    id: 'first-click',
+    title: 'EWC and SI in a real network',
+    view: 'network',
+    run: { methods: ['sgd', 'l2', 'ewc', 'si'] },
+    panel: 'forgetting-curves',
+    text: 'The four permuted tasks of scene 1 again, now with SGD, L2 (every weight held equally), EWC (held by its Fisher) and SI (held by its path integral) side by side on the same minibatches.',
+    formula: String.raw`\mathcal{L}(\theta) = \mathcal{L}^{\text{new}}(\theta) + \sum_k s\,\Omega_k (\theta_k - \theta^*_k)^2`,
+    predict: {
+      question: 'At the end, which methods still know task 1 and learned every new task?',
+      choices: ['Only SGD', 'EWC and SI; L2 pays on the new tasks', 'All four equally'],
+      answer: 1,
+      reveal:
+        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 and learn each new task within 3 points of SGD. L2 keeps most of task 1 too, but learns each new task 13–17 points worse: it holds every weight, not only those that matter.',
+    },
+    claims: FIRST_CLICK_CLAIMS,
   },
   {
     id: 'si-network',
     title: 'The path integral in a real network',
     view: 'network',
-    run: { ...AUTO, protocol: 'split-mnist', scenario: 'task', methods: ['sgd', 'si'] },
+    run: { protocol: 'split-mnist', scenario: 'task', methods: ['sgd', 'si'] },
     panel: 'path-integral',
     text: 'The same bookkeeping in a network of 270,000 weights: ω sums g·Δθ over every minibatch step; at each task boundary Σω meets the measured loss change.',
     formula: String.raw`L(\theta(t_1)) - L(\theta(t_0)) = -\sum_k \omega_k`,
@@ -125,12 +176,16 @@ export const SCENES: readonly Scene[] = [
       reveal:
         'Each step carries some of the minibatch noise, which adds positive g·Δθ on average. The points sit above the y = x line, as in the talk’s sanity check.',
     },
+    claims: [
+      { method: 'si', metric: 'pathIntegral', task: 'every', atLeast: 1 },
+      { method: 'sgd', metric: 'pathIntegral', task: 'every', atLeast: 1 },
+    ],
   },
   {
     id: 'omega-fisher',
     title: 'ω against the Fisher',
     view: 'network',
-    run: { ...AUTO, protocol: 'split-mnist', scenario: 'task', methods: ['ewc', 'si'] },
+    run: { protocol: 'split-mnist', scenario: 'task', methods: ['ewc', 'si'] },
     panel: 'omega-vs-fisher',
     text: 'SI measures importance along the whole path, online; EWC measures curvature (the Fisher) at the end of each task, in a separate pass. Each dot is one weight.',
     formula: String.raw`\Omega_k = \frac{\omega_k}{(\Delta_k)^2 + \xi} \quad\text{vs}\quad F(\theta^*) = E\left[ \left( \frac{\partial}{\partial \theta} \ln f(X; \theta^*) \right)^2 \right]`,
@@ -141,17 +196,16 @@ export const SCENES: readonly Scene[] = [
       reveal:
         'On log–log axes the dots form a rising band with a wide spread: the two measures are correlated but not the same. For a quadratic loss both recover the curvature; a real network is not quadratic.',
     },
+    claims: [
+      { method: 'ewc', metric: 'drop', task: 1, atMost: 2 },
+      { method: 'si', metric: 'drop', task: 1, atMost: 2 },
+    ],
   },
   {
     id: 'class-incremental',
     title: 'The limits: class-incremental learning',
     view: 'network',
-    run: {
-      ...AUTO,
-      protocol: 'split-mnist',
-      scenario: 'class',
-      methods: ['sgd', 'l2', 'ewc', 'si', 'joint'],
-    },
+    run: { ...SPLIT_CLASS, methods: ['sgd', 'l2', 'ewc', 'si', 'joint'] },
     panel: 'accuracy-matrix',
     text: 'Now one shared 10-way output: the network must tell all ten digits apart, never told which pair it sees. Joint, trained on all data so far, is the upper bound.',
     formula: String.raw`\mathcal{L}^{\text{old}}(\theta) \approx \mathcal{L}^{\text{old}}(\theta_t) + \nabla \mathcal{L}^{\text{old}}(\theta_t)^T (\theta - \theta_t) + \frac{1}{2} (\theta - \theta_t)^T Hf(\theta_t) (\theta - \theta_t)`,
@@ -160,7 +214,36 @@ export const SCENES: readonly Scene[] = [
       choices: ['EWC and SI, as before', 'Only Joint', 'None, not even Joint'],
       answer: 1,
       reveal:
-        'SGD, L2, EWC and SI all end near 20%, each knowing only the last pair, while Joint reaches about 90%. The penalties rest on a quadratic picture of the old loss; here its assumptions (flat minima, linear approximations) are too strong, and they do no better than plain fine-tuning.',
+        'SGD, L2 and EWC end near 20 % (each knows only the last pair), SI near 30 %: all far below Joint (about 92 %). The penalties rest on a quadratic picture of the old loss; here its assumptions (flat minima, linear approximations) are too strong, and they do little better than plain fine-tuning.',
     },
+    claims: [
+      { method: 'sgd', metric: 'average', between: [15, 25] },
+      { method: 'l2', metric: 'average', between: [15, 25] },
+      { method: 'ewc', metric: 'average', between: [15, 25] },
+      { method: 'si', metric: 'average', between: [25, 35] },
+      { method: 'joint', metric: 'average', atLeast: 85 },
+    ],
+  },
+  {
+    id: 'replay',
+    title: 'How the story ends: remember a few examples',
+    view: 'network',
+    run: { ...SPLIT_CLASS, methods: ['sgd', 'ewc', 'replay', 'joint'] },
+    panel: 'accuracy-matrix',
+    text: 'The same class-incremental run, with one more method: replay keeps 500 training digits of the finished tasks (the same number of each digit) and mixes as many into every minibatch. Joint keeps everything; replay keeps 5 % of it.',
+    formula: String.raw`\mathcal{L}(\theta) = \tfrac{1}{2}\,\mathcal{L}^{\text{new}}(\theta) + \tfrac{1}{2}\,\mathcal{L}^{\text{memory}}(\theta), \qquad |\text{memory}| = 500`,
+    predict: {
+      question: 'Where does replay end, between SGD (about 20 %) and Joint?',
+      choices: ['Near 20 %, like EWC', 'Most of the way to Joint', 'Above Joint'],
+      answer: 1,
+      reveal:
+        'Replay ends near 89 %, 3 points below Joint and about 70 above SGD and EWC: a few hundred remembered examples recover most of what class-incremental learning loses. The old digits stay in the loss, which no penalty on the weights could do.',
+    },
+    claims: [
+      { method: 'replay', than: 'sgd', metric: 'average', atLeast: 30 },
+      { method: 'replay', metric: 'average', atLeast: 75 },
+      { method: 'joint', than: 'replay', metric: 'average', between: [0, 10] },
+      { method: 'ewc', metric: 'average', between: [15, 25] },
+    ],
   },
 ];

@@ -1,5 +1,6 @@
+import type { MethodMatrix as ClaimMatrix } from '../engine/claims';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from '../engine/metrics';
-import type { EvaluationPoint, TaskSwitch } from '../store/results';
+import type { EvaluationPoint, ResultsState, TaskSwitch } from '../store/results';
 
 /**
  * Where a row of R comes from: a task switch (the full test set), the end of an automatic
@@ -94,4 +95,22 @@ export function methodMatrix(
     bwt: R.length ? backwardTransfer(R) : Number.NaN,
     fwt: R.length ? forwardTransfer(R, initialAccuracy) : Number.NaN,
   };
+}
+
+/**
+ * A finished run's accuracy matrix per method, as the page recorded it (a row at each task switch
+ * and at the automatic schedule's end, on the full test sets), for checking claims; null until
+ * every task has its row.
+ */
+export function finishedRuns(
+  r: Pick<ResultsState, 'config' | 'switches' | 'evaluations' | 'taskNames'>,
+): ClaimMatrix[] | null {
+  const latest = latestEvaluation(r.evaluations, r.switches);
+  const T = r.taskNames.length;
+  if (!r.config || !latest?.full || T === 0) return null;
+  const runs = r.config.methods.map((method, m) => ({
+    method,
+    accuracy: standardMatrix(matrixRows(r.switches, m, T, latest)),
+  }));
+  return runs.every((run) => run.accuracy.length === T) ? runs : null;
 }

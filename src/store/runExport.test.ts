@@ -84,7 +84,9 @@ describe('run export', () => {
     const text = `{"kind":"forgetting-playground-settings","settings":{"hidden":${deep},"seed":2}}`;
     const { settings, ignored } = readSettingsFile(text);
     expect(settings.seed).toBe(2);
-    expect(ignored).toEqual(['hidden=(a nested list) (not a valid value; using 256,256)']);
+    expect(ignored).toEqual([
+      `hidden=(a nested list) (not a valid value; using ${URL_DEFAULTS.hidden.join(',')})`,
+    ]);
   });
 
   it('reads a file saved with a byte-order mark, and notes an unknown format version', () => {

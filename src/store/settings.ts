@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { useLabStore } from './labStore';
 import { formatLabSettings, LAB_URL_KEYS, parseLabSettings } from './labUrl';
+import { followScenario } from './recommended';
 import {
   formatUrlSettings,
   parseUrlSettings,
@@ -15,6 +16,7 @@ interface SettingsState extends UrlSettings {
   ignoredParams: string[];
   /** Where they came from: null for the link, else the settings file's name. */
   ignoredFrom: string | null;
+  /** Changes settings; a new scenario brings its recommendations for every value left at the old one's. */
   set: (patch: Partial<UrlSettings>) => void;
   dismissIgnored: () => void;
 }
@@ -28,7 +30,7 @@ export const useSettings = create<SettingsState>((set) => ({
   ...initial.settings,
   ignoredParams: [...initial.ignored, ...initialLab.ignored],
   ignoredFrom: null,
-  set: (patch) => set(patch),
+  set: (patch) => set((state) => ({ ...followScenario(state, patch), ...patch })),
   dismissIgnored: () => set({ ignoredParams: [] }),
 }));
 

@@ -3,11 +3,10 @@
  * its default and is listed in `ignored`, so the page can say what it dropped and keep the rest.
  * `v` is the format version of the link, so a later format can still read old links.
  */
-import { scenarioKeyOf } from '../engine/data/scenarios';
 import {
-  DEFAULT_HIDDEN,
   DEFAULT_PERMUTED_TASKS,
   DEFAULT_SHARED_HYPERPARAMETERS,
+  FIRST_CLICK,
   MAX_PERMUTED_TASKS,
 } from '../engine/defaults';
 import {
@@ -17,8 +16,8 @@ import {
   METHOD_PARAMS,
   type MethodId,
   type ParamKey,
-  recommendedParams,
 } from '../engine/methods/registry';
+import { type Recommended, recommendedSettings, type ScenarioOf } from './recommended';
 
 export const URL_FORMAT_VERSION = 1;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -72,25 +71,24 @@ interface BaseUrlSettings {
 export type UrlSettings = BaseUrlSettings & Record<ParamKey, number> & Record<LearningRateKey, number>;
 
 const hp = DEFAULT_SHARED_HYPERPARAMETERS;
-const BASE_DEFAULTS: Readonly<BaseUrlSettings> = {
+/** The page and run settings a scenario does not recommend (see `defaultsFor` for the rest). */
+const BASE_DEFAULTS: Readonly<Omit<BaseUrlSettings, keyof Recommended>> = {
   view: 'network',
   scene: 0,
   embed: false,
   backend: 'auto',
   theme: 'auto',
-  protocol: 'split-mnist',
-  scenario: 'domain',
+  protocol: FIRST_CLICK.protocol,
+  // Split MNIST's setting once the protocol is switched to it.
+  scenario: 'task',
   tasks: DEFAULT_PERMUTED_TASKS,
   methods: ['sgd', 'l2', 'ewc', 'si'],
   seed: 0,
-  hidden: [...DEFAULT_HIDDEN],
-  lr: hp.learningRate,
   batch: hp.batchSize,
   fisher: hp.fisher,
   samples: hp.fisherSamples,
   online: hp.ewcOnline,
   gamma: hp.gamma,
-  epochs: 0,
   speed: 0,
   zoom: false,
   debug: false,
@@ -101,12 +99,21 @@ const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learning
   number
 >; // keys: every method
 
-/** Method parameters default to their recommended value in the default scenario. */
-export const URL_DEFAULTS: Readonly<UrlSettings> = {
-  ...BASE_DEFAULTS,
-  ...recommendedParams(scenarioKeyOf(BASE_DEFAULTS)),
-  ...learningRateDefaults,
-};
+/**
+ * The defaults in a scenario: its recommended network, schedule, rate and strengths on top of the
+ * rest (the protocol and split setting stay the first click's: they are what a link names).
+ */
+export function defaultsFor(s: ScenarioOf): UrlSettings {
+  return {
+    ...BASE_DEFAULTS,
+    methods: [...BASE_DEFAULTS.methods],
+    ...recommendedSettings(s),
+    ...learningRateDefaults,
+  };
+}
+
+/** The first click: every setting at its default, in the default scenario. */
+export const URL_DEFAULTS: Readonly<UrlSettings> = defaultsFor(BASE_DEFAULTS);
 
 export interface Field<T> {
   parse(raw: string): T | undefined;
@@ -214,7 +221,15 @@ export interface ParsedUrl {
  */
 export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> = new Set()): ParsedUrl {
   const params = new URLSearchParams(search);
-  const settings: UrlSettings = { ...URL_DEFAULTS, methods: [...URL_DEFAULTS.methods] };
+  // The link's scenario first: what it leaves out is that scenario's default (or recommendation).
+  const read = <K extends keyof ScenarioOf>(k: K) =>
+    FIELDS[k].parse(params.getAll(k).at(-1)?.trim() ?? '') ?? URL_DEFAULTS[k];
+  const defaults = defaultsFor({
+    protocol: read('protocol'),
+    scenario: read('scenario'),
+    tasks: read('tasks'),
+  });
+  const settings: UrlSettings = { ...defaults };
   const ignored: string[] = [];
   const version = params.get('v');
   if (version !== null && version !== String(URL_FORMAT_VERSION)) {
@@ -235,7 +250,7 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
     const k = key as keyof UrlSettings;
     const value = (FIELDS[k] as Field<unknown>).parse(raw.trim());
     if (value === undefined) {
-      const fallback = (FIELDS[k] as Field<unknown>).format(URL_DEFAULTS[k]);
+      const fallback = (FIELDS[k] as Field<unknown>).format(defaults[k]);
       ignored.push(`${k}=${shorten(raw)} (not a valid value; using ${fallback})`);
     } else {
       (settings as unknown as Record<string, unknown>)[k] = value;
@@ -244,11 +259,15 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
   return { settings, ignored };
 }
 
-/** The query string for the settings, leaving defaults out so links stay short. */
+/**
+ * The query string for the settings, leaving defaults out so links stay short: a value at its
+ * scenario's recommendation is left out, a value the user set stays (so the link reproduces the run).
+ */
 export function formatUrlSettings(settings: UrlSettings): string {
   const params = new URLSearchParams();
+  const defaults = defaultsFor(settings);
   for (const key of Object.keys(FIELDS) as (keyof UrlSettings)[]) {
-    if (!same(settings[key], URL_DEFAULTS[key])) {
+    if (!same(settings[key], defaults[key])) {
       params.set(key, (FIELDS[key] as Field<unknown>).format(settings[key]));
     }
   }

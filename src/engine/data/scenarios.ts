@@ -1,4 +1,4 @@
-import { MAX_PERMUTED_TASKS, SPLIT_MNIST_TASKS } from '../defaults';
+import { DEFAULT_PERMUTED_TASKS, MAX_PERMUTED_TASKS, SPLIT_MNIST_TASKS } from '../defaults';
 import { createRng, deriveSeed, permutation } from '../random';
 import type { MnistData } from './mnistAsset';
 import { splitTrainTest } from './split';
@@ -15,12 +15,26 @@ export interface ScenarioSpec {
   tasks?: number;
 }
 
-/** The scenarios that get their own recommended strengths (see each method's `recommended`). */
-export const SCENARIO_KEYS = ['split-task', 'split-domain', 'split-class', 'permuted'] as const;
+/**
+ * The scenarios that get their own recommended strengths (see each method's `recommended`).
+ * Permuted MNIST by task count: the penalties add up over tasks, so the more tasks, the weaker
+ * the strength that still learns the last ones. 'permuted-4' is 2–4 tasks (the first click),
+ * 'permuted-5' 5–7, 'permuted-10' 8–10 (swept at 4, 5 and 10 tasks: docs/defaults.md).
+ */
+export const SCENARIO_KEYS = [
+  'split-task',
+  'split-domain',
+  'split-class',
+  'permuted-4',
+  'permuted-5',
+  'permuted-10',
+] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 export function scenarioKeyOf(spec: ScenarioSpec): ScenarioKey {
-  return spec.protocol === 'permuted-mnist' ? 'permuted' : `split-${spec.scenario ?? 'task'}`;
+  if (spec.protocol !== 'permuted-mnist') return `split-${spec.scenario ?? 'task'}`;
+  const tasks = spec.tasks ?? DEFAULT_PERMUTED_TASKS;
+  return tasks <= 4 ? 'permuted-4' : tasks <= 7 ? 'permuted-5' : 'permuted-10';
 }
 
 export interface TaskExamples {
@@ -60,7 +74,7 @@ export function buildScenario(data: MnistData, spec: ScenarioSpec, seed: number)
   const split = splitTrainTest(data, seed);
   const inputSize = data.width * data.height;
   if (spec.protocol === 'permuted-mnist') {
-    const n = spec.tasks ?? 5;
+    const n = spec.tasks ?? DEFAULT_PERMUTED_TASKS;
     if (!Number.isInteger(n) || n < 1 || n > MAX_PERMUTED_TASKS) {
       throw new RangeError(`Permuted MNIST takes 1 to ${MAX_PERMUTED_TASKS} tasks, not ${n}.`);
     }

@@ -5,6 +5,7 @@ import { SCENES } from '../../lesson/scenes';
 import type { Prediction, Scene } from '../../lesson/sceneTypes';
 import { useSettings } from '../../store/settings';
 import { Tex, useKatex } from '../Tex';
+import { SceneClaims } from './SceneClaims';
 import './lesson.css';
 
 /**
@@ -53,7 +54,7 @@ function SceneCard({ scene, n }: { scene: Scene; n: number }) {
       <div className="lesson-formula" data-testid="lesson-formula">
         <Tex tex={scene.formula} text={scene.formula} katex={katex} className="lesson-tex" display />
       </div>
-      {scene.predict && <Predict scene={scene} predict={scene.predict} />}
+      {scene.predict ? <Predict scene={scene} predict={scene.predict} /> : <SceneClaims scene={scene} />}
     </section>
   );
 }
@@ -69,10 +70,13 @@ function Predict({ scene, predict }: { scene: Scene; predict: Prediction }) {
         <strong>Predict:</strong> {question}
       </span>{' '}
       {revealed ? (
-        <span className="lesson-answer" role="status" data-testid="lesson-answer">
-          {answer !== undefined && <strong>{choices[answer]}. </strong>}
-          {reveal}
-        </span>
+        <>
+          <span className="lesson-answer" role="status" data-testid="lesson-answer">
+            {answer !== undefined && <strong>{choices[answer]}. </strong>}
+            {reveal}
+          </span>
+          <SceneClaims scene={scene} />
+        </>
       ) : (
         <span className="lesson-choices">
           {choices.map((c, i) => (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { scenarioKeyOf } from '../../engine/data/scenarios';
 import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
 import {
   learningRateKey,
@@ -7,7 +8,9 @@ import {
   METHODS,
   type MethodId,
 } from '../../engine/methods/registry';
+import { SCENARIO_STORIES } from '../../engine/stories';
 import { answerNewRun, askNewRun, type Structural, usePendingRun } from '../../store/pendingRun';
+import { isRecommendedKey, recommendedSettings } from '../../store/recommended';
 import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
@@ -22,7 +25,7 @@ import {
   STRENGTH_SLIDERS,
 } from './runSliders';
 
-const NETWORK_SIZES = ['32,32', '64,64', '128,128', '256,256', '400,400', '1000,1000'];
+const NETWORK_SIZES = ['32,32', '64,64', '100,100', '128,128', '256,256', '400,400', '1000,1000'];
 
 const SCENARIO_HELP = {
   task: 'Task-incremental: one 2-way head per task; the active task picks the head.',
@@ -30,12 +33,23 @@ const SCENARIO_HELP = {
   class: 'Class-incremental: one shared 10-way head; prior-based methods cannot solve it.',
 } as const;
 
-/** A slider bound to one numeric setting; changes take effect in the worker on the next step. */
+/**
+ * A slider bound to one numeric setting; changes take effect in the worker on the next step. A
+ * setting the scenario recommends marks the recommended value and offers to go back to it.
+ */
 function RunSlider({ spec }: { spec: RunSliderSpec }) {
   const value = useSettings((s) => s[spec.setting]);
+  const protocol = useSettings((s) => s.protocol);
+  const scenario = useSettings((s) => s.scenario);
+  const tasks = useSettings((s) => s.tasks);
   const set = useSettings((s) => s.set);
   const { setting, ...props } = spec;
-  return <Slider {...props} value={value} onChange={(v) => set({ [setting]: v })} />;
+  const recommended = isRecommendedKey(setting)
+    ? (recommendedSettings({ protocol, scenario, tasks })[setting] as number)
+    : undefined;
+  return (
+    <Slider {...props} value={value} recommended={recommended} onChange={(v) => set({ [setting]: v })} />
+  );
 }
 
 /** "Start a new run?" while a structural change waits; brought into view whenever a refused action asks. */
@@ -75,6 +89,8 @@ function NewRunQuestion() {
 /** The scenario, the methods and every hyperparameter; structural changes ask first. */
 export function RunSettings() {
   const s = useSettings();
+  const story = SCENARIO_STORIES[scenarioKeyOf(s)];
+  const recommendedHidden = recommendedSettings(s).hidden.join(',');
   // Only the parameters of the methods in this run.
   const strengths = STRENGTH_SLIDERS.filter(({ owner }) => s.methods.includes(owner));
   const toggleMethod = (id: MethodId) => {
@@ -123,19 +139,23 @@ export function RunSettings() {
             />
           </label>
         )}
-        <label title="Hidden layers of the MLP (ReLU). The SI paper used two of 256 for split MNIST.">
-          Network{' '}
+        <label title="Hidden layers of the MLP, 784 → … → out (ReLU). The SI paper used two of 256 for split MNIST; rec.: the scenario's recommendation.">
+          Hidden layers{' '}
           <select
             value={s.hidden.join(',')}
             onChange={(e) => askNewRun({ hidden: e.target.value.split(',').map(Number) })}
           >
-            {[...new Set([...NETWORK_SIZES, s.hidden.join(',')])].map((h) => (
+            {[...new Set([...NETWORK_SIZES, recommendedHidden, s.hidden.join(',')])].map((h) => (
               <option key={h} value={h}>
-                784 → {h.replace(',', ' → ')} → out
+                {h.replaceAll(',', ' → ')}
+                {h === recommendedHidden ? ' (rec.)' : ''}
               </option>
             ))}
           </select>
         </label>
+        <p className="scenario-story" data-testid="scenario-story">
+          {story.line}
+        </p>
         <fieldset className="methods">
           <legend className="visually-hidden">Methods</legend>
           {METHODS.map(({ id, label, summary }) => (

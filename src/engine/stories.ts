@@ -1,0 +1,92 @@
+/**
+ * What each scenario shows at its recommended settings, in one line (beside the scenario selector)
+ * and as claims (src/engine/claims.ts) that `npm run experiment`, the lesson and the end-to-end
+ * test check. The numbers behind them are in docs/defaults.md.
+ */
+import type { Claim } from './claims';
+import type { ScenarioKey } from './data/scenarios';
+
+export interface ScenarioStory {
+  /** The expected outcome, one line a room can read. */
+  readonly line: string;
+  readonly claims: readonly Claim[];
+}
+
+/**
+ * The first click's story (permuted MNIST): SGD forgets task 1, EWC and SI keep it and still learn
+ * each new task as well as SGD does, and L2 is visibly different: too rigid, or protecting less.
+ */
+export const FIRST_CLICK_CLAIMS: readonly Claim[] = [
+  { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
+  { method: 'ewc', metric: 'drop', task: 1, atMost: 3 },
+  { method: 'si', metric: 'drop', task: 1, atMost: 3 },
+  { method: 'ewc', than: 'sgd', metric: 'learned', task: 'later', atLeast: -3 },
+  { method: 'si', than: 'sgd', metric: 'learned', task: 'later', atLeast: -3 },
+  {
+    anyOf: [
+      { method: 'l2', than: 'sgd', metric: 'learned', task: 'later', atMost: -5 },
+      { method: 'l2', than: 'ewc', metric: 'drop', task: 1, atLeast: 5 },
+    ],
+  },
+];
+
+/** Claims about the class-incremental split: what every regulariser fails and what rescues it. */
+const CLASS_CLAIMS: readonly Claim[] = [
+  { method: 'sgd', metric: 'average', between: [15, 25] },
+  { method: 'l2', metric: 'average', between: [15, 25] },
+  { method: 'ewc', metric: 'average', between: [15, 25] },
+  // SI at its recommended c keeps part of task 1 (about 30 %): still far below Joint.
+  { method: 'si', metric: 'average', between: [25, 35] },
+  { method: 'mas', metric: 'average', between: [15, 35] },
+  { method: 'joint', metric: 'average', atLeast: 80 },
+  { method: 'replay', than: 'sgd', metric: 'average', atLeast: 30 },
+];
+
+export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
+  'permuted-4': {
+    line: 'SGD forgets task 1; EWC and SI keep it and still learn each new task; L2 holds every weight too hard.',
+    claims: FIRST_CLICK_CLAIMS,
+  },
+  'permuted-5': {
+    line: 'SGD forgets the early tasks; EWC and SI keep most of them, at a small cost on the last tasks.',
+    claims: [
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
+      { method: 'ewc', metric: 'drop', task: 1, atMost: 5 },
+      { method: 'si', metric: 'drop', task: 1, atMost: 5 },
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 5 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 5 },
+    ],
+  },
+  'permuted-10': {
+    line: 'Ten tasks: SGD forgets most early tasks; EWC and SI keep far more, but none keeps them all and learns the last.',
+    claims: [
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 30 },
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 10 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 10 },
+    ],
+  },
+  'split-task': {
+    line: 'Told which pair it sees, EWC and SI keep the old pairs; SGD forgets some of them.',
+    claims: [
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 3 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 3 },
+      { method: 'ewc', than: 'sgd', times: 1 / 3, metric: 'bwt', atLeast: 0 },
+      { method: 'si', than: 'sgd', times: 1 / 3, metric: 'bwt', atLeast: 0 },
+    ],
+  },
+  'split-domain': {
+    line: 'One shared 2-way output: regularisation helps only a little (as in the literature), far below Joint.',
+    claims: [
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 30 },
+      { method: 'ewc', than: 'sgd', metric: 'average', between: [0, 20] },
+      { method: 'si', than: 'sgd', metric: 'average', between: [0, 20] },
+      { method: 'ewc', metric: 'average', atMost: 80 },
+      { method: 'si', metric: 'average', atMost: 80 },
+      { method: 'joint', than: 'ewc', metric: 'average', atLeast: 15 },
+    ],
+  },
+  'split-class': {
+    line: 'One 10-way output: L2 and EWC end near 20 %, SI near 30 %, all far below Joint; only replay remembers.',
+    claims: CLASS_CLAIMS,
+  },
+};

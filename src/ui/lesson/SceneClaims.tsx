@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
+import { describeLabClaim } from '../../lesson/labClaims';
+import type { Scene } from '../../lesson/sceneTypes';
+import { finishedRuns } from '../../panels/matrixData';
+import { useResults } from '../../store/results';
+
+/** The finished run's matrices (null while it runs), recomputed only when the run's record changes. */
+function usePageRuns(): MethodMatrix[] | null {
+  const config = useResults((r) => r.config);
+  const switches = useResults((r) => r.switches);
+  const evaluations = useResults((r) => r.evaluations);
+  const taskNames = useResults((r) => r.taskNames);
+  return useMemo(
+    () => finishedRuns({ config, switches, evaluations, taskNames }),
+    [config, switches, evaluations, taskNames],
+  );
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
+
+/** One claim, with what this page's run measured once it has finished (✓ or ✗). */
+function ClaimItem({ claim, runs }: { claim: Claim; runs: MethodMatrix[] | null }) {
+  const outcome = useMemo(() => {
+    if (!runs) return null;
+    try {
+      const o = checkClaim(claim, runs);
+      // The page has no path integral of the last task: such a claim is checked by the tests only.
+      return o.values.some((v) => !Number.isFinite(v)) ? null : o;
+    } catch {
+      return null; // a method the claim needs is not in this run (the settings were changed)
+    }
+  }, [claim, runs]);
+  return (
+    <li data-holds={outcome ? String(outcome.holds) : undefined}>
+      {outcome && (
+        <>
+          <span aria-hidden="true">{outcome.holds ? '✓ ' : '✗ '}</span>
+          <span className="visually-hidden">{outcome.holds ? 'Holds: ' : 'Does not hold: '}</span>
+        </>
+      )}
+      {describeClaim(claim)}
+      {outcome && ` (here ${outcome.values.map(fmt).join(', ')})`}
+    </li>
+  );
+}
+
+/** Tall screens show the claims open; at 1280×720 they fold into one line, so the figure keeps its room. */
+const openByDefault = () => typeof window !== 'undefined' && window.innerHeight >= 900;
+
+/** What the scene claims, as the tests check it; on a network scene, checked on this page's run too. */
+export function SceneClaims({ scene }: { scene: Scene }) {
+  const runs = usePageRuns();
+  const claims = scene.claims ?? [];
+  const lab = scene.labClaims ?? [];
+  const count = claims.length + lab.length;
+  const failing = useMemo(
+    () =>
+      runs
+        ? claims.filter((c) => {
+            try {
+              return !checkClaim(c, runs).holds;
+            } catch {
+              return false;
+            }
+          }).length
+        : null,
+    [claims, runs],
+  );
+  if (count === 0) return null;
+  const verdict =
+    failing === null
+      ? ''
+      : failing === 0
+        ? ' ✓ all hold in this run'
+        : ` ✗ ${failing} of ${claims.length} fail in this run`;
+  return (
+    <details className="lesson-claims" data-testid="lesson-claims" open={openByDefault()}>
+      <summary>
+        <span className="lesson-claims-head">
+          {count} claim{count > 1 ? 's' : ''}, checked by the tests:
+        </span>
+        {verdict}
+      </summary>
+      <ul>
+        {claims.map((c) => (
+          <ClaimItem key={describeClaim(c)} claim={c} runs={runs} />
+        ))}
+        {lab.map((c) => (
+          <li key={describeLabClaim(c)}>{describeLabClaim(c)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
