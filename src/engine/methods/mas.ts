@@ -45,5 +45,6 @@ export const mas = defineMethod({
       }),
     },
   ],
+  protects: { measure: 'mas' },
   lab: null,
 });
