@@ -8,8 +8,8 @@ import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
 import type { FaultPoint } from '../engine/faultPoints';
 import type { MethodId } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
-import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 import type { BackendName } from '../store/urlParams';
+import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 
 export type { BackendName, FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
 

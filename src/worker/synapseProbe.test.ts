@@ -95,7 +95,7 @@ describe('the synapse probe', () => {
           // Independently: the model's argmax on each task's gallery digits.
           ls.learners.forEach((learner, m) => {
             ls.scenario.tasks.forEach((_, t) => {
-              const digits = setup.task.reduce<number[]>((a, task, d) => (task === t ? [...a, d] : a), []);
+              const digits = Array.from(setup.task).flatMap((task, d) => (task === t ? [d] : []));
               const refs = digits.map((d) => galleryRef(setup, ls, t, d));
               const { x, y } = makeBatch(ls.scenario, refs, 'test');
               const argmax = tf.tidy(() => tf.argMax(learner.model.logits(x, 0), 1).dataSync());

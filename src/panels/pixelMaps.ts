@@ -1,0 +1,229 @@
+/**
+ * Importance maps: for each method that protects weights, a 28×28 image of its importance over the
+ * input pixels (each pixel's first-layer weights summed) after every task boundary, so the room
+ * sees importance accumulate, and SI's ω of the task under way, live. Colours: viridis, relative to
+ * the row's largest value (the live ω map to its own), linear or over three decades (log).
+ */
+import * as d3 from 'd3';
+import { METHOD_COLORS } from '../engine/methods/registry';
+import { useResults } from '../store/results';
+import type { SynapseState } from '../store/synapses';
+import { type CsvExport, csvExport } from './export';
+import { mapImage, rampColor } from './mapImages';
+import { formatMax, type MapRow, mapRows, mapShade } from './pixelMapsData';
+import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
+import { emptyState, layer, sizeSvg } from './svgFrame';
+import { fontSizes, textWidth } from './textMetrics';
+
+export interface MapOptions {
+  log: boolean;
+  unscramble: boolean;
+}
+
+/** Maps smaller than this (px) are not drawn: the oldest boundaries make room instead. */
+const MIN_MAP = 44;
+const MAX_MAP = 220;
+
+function rowsOf(s: SynapseState, options: MapOptions): MapRow[] {
+  const methods = useResults.getState().config?.methods ?? [];
+  return mapRows(methods, s.maps, s.gallery, s.setup, options.unscramble);
+}
+
+export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOptions): void {
+  const config = useResults.getState().config;
+  if (
+    unchangedSinceLastDraw(el, [
+      s.maps,
+      s.gallery,
+      s.setup,
+      config,
+      options.log,
+      options.unscramble,
+      ...frameInputs(el),
+    ])
+  )
+    return;
+  const frame = sizeSvg(el);
+  if (!frame) return;
+  const { svg, width, height } = frame;
+  const rows = rowsOf(s, options);
+  const message =
+    rows.length === 0
+      ? 'No method in this run protects weights: add L2, EWC, SI or MAS to see what each one protects.'
+      : rows.every((r) => r.maps.length === 0)
+        ? 'Train, then switch tasks: each boundary adds a map of what each method protects (SI’s ω shows live).'
+        : null;
+  if (emptyState(svg, width, height, message)) return;
+  const { small } = fontSizes(el);
+  const side = s.setup?.width ?? 28;
+  const lineH = small * 1.3;
+  const gap = Math.round(small * 0.6);
+
+  // Columns: the boundaries (the latest that fit), then the live map.
+  const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
+  const live = rows.some((r) => r.maps.some((m) => m.live));
+  const labelW =
+    Math.max(...rows.map((r) => textWidth(r.label, small, true)), textWidth('max 0.00e-00', small)) + small;
+  const headerH = lineH * 2.4;
+  const available = height - headerH - lineH;
+  const sizeFor = (cols: number) =>
+    Math.min(
+      MAX_MAP,
+      (width - labelW - gap * cols) / cols,
+      (available - gap * (rows.length - 1)) / rows.length - lineH,
+    );
+  let shown = titles.length;
+  while (shown > 1 && sizeFor(shown + (live ? 1 : 0)) < MIN_MAP) shown--;
+  const columns = [...titles.slice(titles.length - shown), ...(live ? ['live'] : [])];
+  const size = Math.max(8, Math.floor(sizeFor(columns.length)));
+  const rowH = size + lineH + gap;
+  const colX = (c: number) => labelW + c * (size + gap);
+
+  // Header: what a pixel's colour means, and the scale.
+  const header = layer(svg, 'map-header');
+  const note = `Each pixel: its first-layer weights’ importance, summed${
+    shown < titles.length ? ` · latest ${shown} of ${titles.length} boundaries` : ''
+  }${s.setup?.permutations.some(Boolean) ? (options.unscramble ? ' · each task unscrambled' : ' · in the network’s (scrambled) input order') : ''}`;
+  header
+    .selectAll('text.map-note')
+    .data([note])
+    .join('text')
+    .attr('class', 'axis-label map-note')
+    .attr('x', 0)
+    .attr('y', small)
+    .text((d) => d);
+  const legendW = Math.min(220, width * 0.3);
+  const lo = options.log ? '10⁻³ × max' : '0';
+  const hi = 'row max';
+  const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
+  const legend = layer(svg, 'map-legend').attr('transform', `translate(${legendX},${lineH * 1.05})`);
+  legend
+    .selectAll('rect.ramp')
+    .data(d3.range(32))
+    .join('rect')
+    .attr('class', 'ramp')
+    .attr('x', (i) => (i * legendW) / 32)
+    .attr('width', legendW / 32 + 0.5)
+    .attr('height', small * 0.8)
+    .attr('fill', (i) => rampColor(i / 31));
+  legend
+    .selectAll('text')
+    .data([
+      { t: lo, x: -small * 0.3, anchor: 'end' },
+      { t: hi, x: legendW + small * 0.3, anchor: 'start' },
+    ])
+    .join('text')
+    .attr('class', 'axis-label')
+    .attr('x', (d) => d.x)
+    .attr('y', small * 0.75)
+    .attr('text-anchor', (d) => d.anchor)
+    .text((d) => d.t);
+  // The legend's low end sits after the note when both fit on one line; else under it.
+  if (legendX - textWidth(lo, small) - small < textWidth(note, small)) {
+    legend.attr('transform', `translate(${legendX},${lineH * 1.2})`);
+  }
+
+  layer(svg, 'map-cols')
+    .attr('transform', `translate(0,${headerH})`)
+    .selectAll('text')
+    .data(columns)
+    .join('text')
+    .attr('class', 'axis-label')
+    .attr('x', (_, c) => colX(c) + size / 2)
+    .attr('y', small)
+    .attr('text-anchor', 'middle')
+    .text((d) => (d === 'live' ? 'live (this task)' : d));
+
+  const body = layer(svg, 'map-rows').attr('transform', `translate(0,${headerH + lineH})`);
+  const groups = body
+    .selectAll<SVGGElement, MapRow>('g.map-row')
+    .data(rows, (r) => r.method)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'map-row');
+      g.append('text').attr('class', 'axis-label row-label').attr('font-weight', 700);
+      g.append('text').attr('class', 'axis-label row-max');
+      g.append('g').attr('class', 'maps');
+      return g;
+    })
+    .attr('data-method', (r) => r.method)
+    .attr('transform', (_, i) => `translate(0,${i * rowH})`);
+  groups
+    .select('.row-label')
+    .attr('y', size / 2 - small * 0.2)
+    .style('fill', (r) => METHOD_COLORS[r.method])
+    .text((r) => r.label);
+  groups
+    .select('.row-max')
+    .attr('y', size / 2 + small * 1.1)
+    .text((r) => {
+      const max = r.maps.find((m) => !m.live)?.max;
+      return max !== undefined ? `max ${formatMax(max)}` : '';
+    });
+  type Cell = { row: MapRow; c: number; map: MapRow['maps'][number] };
+  const cells = groups
+    .select('.maps')
+    .selectAll<SVGGElement, Cell>('g.map')
+    .data(
+      (r) =>
+        columns.flatMap((title, c) => {
+          const map = r.maps.find((m) => (title === 'live' ? m.live : m.title === title && !m.live));
+          return map ? [{ row: r, c, map }] : [];
+        }),
+      (d) => `${d.c}`,
+    )
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'map');
+      g.append('image').attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
+      g.append('rect').attr('class', 'map-frame').attr('fill', 'none');
+      g.append('title');
+      return g;
+    })
+    .attr('transform', (d) => `translate(${colX(d.c)},0)`)
+    .attr('data-title', (d) => d.map.title)
+    .attr('data-lit', (d) => {
+      const lit = d.map.values.reduce((n, v) => n + (mapShade(v, d.map.max, options.log) >= 0.05 ? 1 : 0), 0);
+      return (lit / Math.max(1, d.map.values.length)).toFixed(3);
+    });
+  cells
+    .select('image')
+    .attr('width', size)
+    .attr('height', size)
+    .attr('href', (d) =>
+      mapImage(
+        `${d.row.method}|${d.map.title}|${d.map.key}|${d.map.max}|${options.log}|${options.unscramble}`,
+        Array.from(d.map.values, (v) => mapShade(v, d.map.max, options.log)),
+        side,
+        d.map.values.length / side,
+      ),
+    );
+  cells
+    .select('rect')
+    .attr('width', size)
+    .attr('height', size)
+    .attr('stroke', (d) => (d.map.live ? 'currentColor' : 'none'))
+    .attr('stroke-dasharray', '3 2');
+  cells.select('title').text((d) => `${d.row.label}, ${d.map.title}: largest pixel ${formatMax(d.map.max)}`);
+}
+
+/** Every map's value at every pixel, long format. */
+export function pixelMapsCsv(s: SynapseState, options: MapOptions): CsvExport[] {
+  return [
+    csvExport('every map, one row per pixel', 'pixels', () => [
+      ['method', 'measure', 'map', 'pixel', 'row', 'column', 'value'],
+      ...rowsOf(s, options).flatMap((r) =>
+        r.maps.flatMap((m) => {
+          const side = s.setup?.width ?? 28;
+          return Array.from(m.values, (v, p) => [
+            r.method,
+            r.label,
+            m.title,
+            p,
+            Math.floor(p / side),
+            p % side,
+            v,
+          ]);
+        }),
+      ),
+    ]),
+  ];
+}
