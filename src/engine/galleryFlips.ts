@@ -1,8 +1,13 @@
 /**
  * Which gallery digits a method got right and has got wrong since: "flips", each with the step of
- * the evaluation at which it turned wrong. Tracked in the worker at every live evaluation (the page
- * sees only the latest), so the step is exact. Pure numbers.
+ * the evaluation at which it turned wrong. Forgetting is what later tasks do, so a digit flips only
+ * while another task trains: while its own task trains its answer may come and go as it is learnt.
+ * Tracked in the worker at every live evaluation (the page sees only the latest), so the step is
+ * exact. Pure numbers.
  */
+
+/** A digit's task: being trained now, trained before, or not yet trained (its answers do not count). */
+export type DigitTask = 'training' | 'past' | 'unseen';
 
 /** The argmax of each row of `probabilities` (rows × classes, row-major). */
 export function argmaxRows(probabilities: ArrayLike<number>, classes: number): Int32Array {
@@ -32,27 +37,22 @@ export class FlipTracker {
     this.flippedAt = new Int32Array(methods * digits).fill(-1);
   }
 
-  /**
-   * One evaluation at `step`: `predicted` (methods × digits) against `labels`; only digits for which
-   * `tracked(d)` holds count (the tasks trained so far: an untrained task's digits cannot be forgotten).
-   */
+  /** One evaluation at `step`: `predicted` (methods × digits) against `labels`, each digit by its task's state. */
   update(
     step: number,
     predicted: ArrayLike<number>,
     labels: ArrayLike<number>,
-    tracked: (d: number) => boolean,
+    task: (d: number) => DigitTask,
   ): void {
-    for (let m = 0; m < this.methods; m++) {
-      for (let d = 0; d < this.digits; d++) {
-        if (!tracked(d)) continue;
+    for (let d = 0; d < this.digits; d++) {
+      const state = task(d);
+      if (state === 'unseen') continue;
+      for (let m = 0; m < this.methods; m++) {
         const k = m * this.digits + d;
-        if (predicted[k] === labels[d]) {
-          this.right[k] = 1;
-          this.flippedAt[k] = -1;
-        } else if (this.right[k]) {
-          this.right[k] = 0;
-          this.flippedAt[k] = step;
-        }
+        const right = predicted[k] === labels[d];
+        if (right || state === 'training') this.flippedAt[k] = -1;
+        else if (this.right[k]) this.flippedAt[k] = step;
+        this.right[k] = right ? 1 : 0;
       }
     }
   }

@@ -10,10 +10,10 @@ import { useResults } from '../store/results';
 import type { SynapseState } from '../store/synapses';
 import { type CsvExport, csvExport } from './export';
 import { type GalleryAnswer, type GalleryDigit, galleryDigits, galleryRows } from './galleryData';
-import { digitImage } from './mapImages';
+import { digitImage, objectKey } from './mapImages';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { emptyState, layer, sizeSvg } from './svgFrame';
-import { fontSizes, textWidth } from './textMetrics';
+import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 /** Okabe–Ito yellow: a forgotten answer's mark, readable on both themes with dark text. */
 const FLIP = '#F0E442';
@@ -35,11 +35,10 @@ function digitsOf(s: SynapseState): GalleryDigit[] {
   return s.setup ? galleryDigits(s.setup, s.gallery, methods, seenTasks()) : [];
 }
 
-const answerText = (a: GalleryAnswer, short: boolean) => {
+const answerText = (a: GalleryAnswer) => {
   const name = METHOD_LABELS[a.method];
   if (a.flippedAt >= 0) return `${name} ${a.answer} @${a.flippedAt}`;
-  const conf = short ? '' : ` ${Math.round(a.confidence * 100)}%`;
-  return `${name} ${a.answer}${a.right ? '' : ' ✗'}${conf}`;
+  return `${name} ${a.answer}${a.right ? '' : ' ✗'} ${Math.round(a.confidence * 100)}%`;
 };
 
 export function drawGallery(el: SVGSVGElement, s: SynapseState, options: GalleryOptions): void {
@@ -63,19 +62,25 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
   const methods = config?.methods ?? [];
   const taskNames = useResults.getState().taskNames;
 
-  // One row of digits per task; each digit: its image, then one answer line per method.
+  // One row of digits per task; each digit: its image, and beside it one answer line per method.
   const longest = Math.max(
     ...methods.map((m) => textWidth(`${METHOD_LABELS[m]} 8 @99999`, small)),
     ...methods.map((m) => textWidth(`${METHOD_LABELS[m]} 8 ✗ 100%`, small)),
   );
   const taskW = textWidth('T10', small, true) + small;
   const perTask = Math.max(1, ...s.setup!.task.map((t) => all.filter((d) => d.task === t).length));
-  const cellW = Math.max(longest, 40) + small * 0.6;
+  const image = Math.round(Math.max(36, Math.min(72, methods.length * lineH)));
+  const cellW = image + small * 0.5 + longest + small;
+  const cellH = Math.max(image, methods.length * lineH) + small * 0.8;
   const perRow = Math.max(1, Math.min(perTask, Math.floor((width - taskW) / cellW)));
-  const headerH = lineH * 1.6;
-  const image = Math.round(Math.min(cellW - small * 0.6, 84, Math.max(28, lineH * 3)));
-  const cellH = image + methods.length * lineH + small * 0.8;
   const tasks = [...new Set(all.map((d) => d.task))];
+  const permuted = s.setup!.permutations.some(Boolean);
+  const noteText = (hidden: number) =>
+    `Beside each digit: each method’s answer and confidence · ✗ wrong · yellow: was right, wrong since step @N · click a digit for every answer${
+      permuted ? ' · digits drawn unscrambled' : ''
+    }${hidden > 0 ? ` · ${hidden} middle task${hidden > 1 ? 's' : ''} not shown` : ''}`;
+  const noteLines = wrapText(noteText(0), width - small, small);
+  const headerH = noteLines.length * lineH + small * 0.6;
   const fit = Math.max(1, Math.floor((height - headerH) / cellH));
   // Too many tasks for the panel: the first (the most forgotten) and the latest ones.
   const shownTasks = tasks.length <= fit ? tasks : [tasks[0], ...tasks.slice(tasks.length - fit + 1)];
@@ -83,16 +88,12 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     (d) => shownTasks.includes(d.task) && all.filter((e) => e.task === d.task).indexOf(d) < perRow,
   );
   const hidden = tasks.length - shownTasks.length;
-
-  const note = `Under each digit: each method’s answer and confidence · ✗ wrong · yellow: was right, wrong since step @N · click a digit for every answer${
-    hidden > 0 ? ` · ${hidden} middle task${hidden > 1 ? 's' : ''} not shown` : ''
-  }`;
   layer(svg, 'gallery-note')
     .selectAll('text')
-    .data([note])
+    .data(wrapText(noteText(hidden), width - small, small))
     .join('text')
     .attr('class', 'axis-label')
-    .attr('y', small)
+    .attr('y', (_, k) => small + k * lineH)
     .text((d) => d);
 
   const rows = layer(svg, 'gallery-rows').attr('transform', `translate(0,${headerH})`);
@@ -105,9 +106,7 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .attr('y', (_, r) => r * cellH + image / 2)
     .attr('dy', '0.35em')
     .text((t) => `T${t + 1}`)
-    .append('title')
-    .text((t) => `Task ${t + 1}: ${taskNames[t] ?? ''}`);
-  const short = cellW < textWidth(`${METHOD_LABELS[methods[0] ?? 'sgd']} 8 ✗ 100%`, small);
+    .attr('aria-label', (t) => `Task ${t + 1}: ${taskNames[t] ?? ''}`);
   const rowOf = (d: GalleryDigit) => shownTasks.indexOf(d.task);
   const colOf = (d: GalleryDigit) => digits.filter((e) => e.task === d.task).indexOf(d);
   const cells = rows
@@ -137,9 +136,11 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .on('click', (_, d) => options.select(options.selected === d.index ? null : d.index))
     .on('keydown', (event: KeyboardEvent, d) => {
       if (event.key === 'Enter' || event.key === ' ') {
+        // The digit's own keys: Space does not also start or pause the run.
         event.preventDefault();
+        event.stopPropagation();
         options.select(options.selected === d.index ? null : d.index);
-      } else if (event.key === 'Escape') options.select(null);
+      }
     });
   cells
     .select('image')
@@ -148,7 +149,7 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .attr('href', (d) => {
       const side = s.setup!.width;
       return digitImage(
-        `digit ${d.index}`,
+        `digit ${objectKey(s.setup!)} ${d.index}`,
         s.setup!.images.subarray(d.index * side * side, (d.index + 1) * side * side),
         side,
         s.setup!.height,
@@ -157,14 +158,14 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
   cells
     .select('rect.digit-frame')
     .attr('x', -2)
-    .attr('y', -2)
     .attr('width', cellW - small * 0.3)
     .attr('height', cellH - small * 0.4)
+    .attr('y', -small * 0.2)
     .attr('rx', 4)
     .attr('stroke', (d) => (d.index === options.selected ? 'currentColor' : 'none'));
   const lines = cells
     .select('.answers')
-    .attr('transform', `translate(0,${image + lineH * 0.15})`)
+    .attr('transform', `translate(${image + small * 0.5},0)`)
     .selectAll<SVGGElement, GalleryAnswer>('g.answer')
     .data(
       (d) => d.answers,
@@ -182,7 +183,7 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
   lines
     .select('rect')
     .attr('x', -2)
-    .attr('width', (a) => textWidth(answerText(a, short), small) + 4)
+    .attr('width', (a) => textWidth(answerText(a), small) + 4)
     .attr('height', lineH)
     .attr('rx', 3)
     .attr('fill', (a) => (a.flippedAt >= 0 ? FLIP : 'none'));
@@ -191,7 +192,7 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .attr('y', lineH * 0.78)
     .style('fill', (a) => (a.flippedAt >= 0 ? '#000' : null))
     .attr('font-weight', (a) => (a.right ? 400 : 700))
-    .text((a) => answerText(a, short));
+    .text((a) => answerText(a));
 
   drawDistributions(
     svg,

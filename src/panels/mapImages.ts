@@ -14,6 +14,18 @@ export const rampColor = (t: number) => RAMP[Math.round(Math.max(0, Math.min(1, 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 400;
 
+const objectKeys = new WeakMap<object, number>();
+let nextKey = 0;
+/** A number for `o` (a run's setup), so the cache keys of different runs differ. */
+export function objectKey(o: object): number {
+  let k = objectKeys.get(o);
+  if (k === undefined) {
+    k = nextKey++;
+    objectKeys.set(o, k);
+  }
+  return k;
+}
+
 /** A width × height image whose pixel p has colour `rgb(p)`, as a data URL cached under `key`. */
 function cachedImage(
   key: string,

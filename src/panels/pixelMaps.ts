@@ -1,15 +1,16 @@
 /**
  * Importance maps: for each method that protects weights, a 28×28 image of its importance over the
  * input pixels (each pixel's first-layer weights summed) after every task boundary, so the room
- * sees importance accumulate, and SI's ω of the task under way, live. Colours: viridis, relative to
- * the row's largest value (the live ω map to its own), linear or over three decades (log).
+ * sees importance accumulate, and SI's ω of the task under way, live. Colours: viridis, each map
+ * relative to its own largest value (printed under it), linear or over three decades (log): the
+ * importances of tasks differ by orders of magnitude, and one scale would leave some maps black.
  */
 import * as d3 from 'd3';
 import { METHOD_COLORS } from '../engine/methods/registry';
 import { useResults } from '../store/results';
 import type { SynapseState } from '../store/synapses';
 import { type CsvExport, csvExport } from './export';
-import { mapImage, rampColor } from './mapImages';
+import { mapImage, objectKey, rampColor } from './mapImages';
 import { formatMax, type MapRow, mapRows, mapShade } from './pixelMapsData';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { emptyState, layer, sizeSvg } from './svgFrame';
@@ -62,8 +63,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   // Columns: the boundaries (the latest that fit), then the live map.
   const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
   const live = rows.some((r) => r.maps.some((m) => m.live));
-  const labelW =
-    Math.max(...rows.map((r) => textWidth(r.label, small, true)), textWidth('max 0.00e-00', small)) + small;
+  const labelW = Math.max(...rows.map((r) => textWidth(r.label, small, true))) + small;
   const headerH = lineH * 2.4;
   const available = height - headerH - lineH;
   const sizeFor = (cols: number) =>
@@ -77,6 +77,10 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const columns = [...titles.slice(titles.length - shown), ...(live ? ['live'] : [])];
   const size = Math.max(8, Math.floor(sizeFor(columns.length)));
   const rowH = size + lineH + gap;
+  const run = s.setup ? objectKey(s.setup) : -1;
+  // Under each map its largest value; shorter when the map is narrow.
+  const maxText = (v: number) =>
+    textWidth(`max ${formatMax(v)}`, small) <= size + gap * 0.8 ? `max ${formatMax(v)}` : formatMax(v);
   const colX = (c: number) => labelW + c * (size + gap);
 
   // Header: what a pixel's colour means, and the scale.
@@ -94,7 +98,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .text((d) => d);
   const legendW = Math.min(220, width * 0.3);
   const lo = options.log ? '10⁻³ × max' : '0';
-  const hi = 'row max';
+  const hi = 'the map’s max';
   const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
   const legend = layer(svg, 'map-legend').attr('transform', `translate(${legendX},${lineH * 1.05})`);
   legend
@@ -132,7 +136,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('x', (_, c) => colX(c) + size / 2)
     .attr('y', small)
     .attr('text-anchor', 'middle')
-    .text((d) => (d === 'live' ? 'live (this task)' : d));
+    .text((d) => (d === 'live' ? 'ω live' : d));
 
   const body = layer(svg, 'map-rows').attr('transform', `translate(0,${headerH + lineH})`);
   const groups = body
@@ -141,7 +145,6 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .join((enter) => {
       const g = enter.append('g').attr('class', 'map-row');
       g.append('text').attr('class', 'axis-label row-label').attr('font-weight', 700);
-      g.append('text').attr('class', 'axis-label row-max');
       g.append('g').attr('class', 'maps');
       return g;
     })
@@ -149,16 +152,10 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('transform', (_, i) => `translate(0,${i * rowH})`);
   groups
     .select('.row-label')
-    .attr('y', size / 2 - small * 0.2)
+    .attr('y', size / 2)
+    .attr('dy', '0.35em')
     .style('fill', (r) => METHOD_COLORS[r.method])
     .text((r) => r.label);
-  groups
-    .select('.row-max')
-    .attr('y', size / 2 + small * 1.1)
-    .text((r) => {
-      const max = r.maps.find((m) => !m.live)?.max;
-      return max !== undefined ? `max ${formatMax(max)}` : '';
-    });
   type Cell = { row: MapRow; c: number; map: MapRow['maps'][number] };
   const cells = groups
     .select('.maps')
@@ -175,6 +172,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
       const g = enter.append('g').attr('class', 'map');
       g.append('image').attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
       g.append('rect').attr('class', 'map-frame').attr('fill', 'none');
+      g.append('text').attr('class', 'axis-label map-max').attr('text-anchor', 'middle');
       g.append('title');
       return g;
     })
@@ -190,7 +188,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('height', size)
     .attr('href', (d) =>
       mapImage(
-        `${d.row.method}|${d.map.title}|${d.map.key}|${d.map.max}|${options.log}|${options.unscramble}`,
+        `${run}|${d.row.method}|${d.map.title}|${d.map.key}|${d.map.max}|${options.log}|${options.unscramble}`,
         Array.from(d.map.values, (v) => mapShade(v, d.map.max, options.log)),
         side,
         d.map.values.length / side,
@@ -202,6 +200,11 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('height', size)
     .attr('stroke', (d) => (d.map.live ? 'currentColor' : 'none'))
     .attr('stroke-dasharray', '3 2');
+  cells
+    .select('.map-max')
+    .attr('x', size / 2)
+    .attr('y', size + small * 1.05)
+    .text((d) => maxText(d.map.max));
   cells.select('title').text((d) => `${d.row.label}, ${d.map.title}: largest pixel ${formatMax(d.map.max)}`);
 }
 

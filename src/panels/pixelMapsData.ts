@@ -9,14 +9,14 @@ import { unpermute } from '../engine/pixelImportance';
 import type { Gallery, PixelMaps, SynapseSetup } from '../store/synapses';
 
 export interface PixelMap {
-  /** "after T1", or "ω now · T3" for the live map. */
+  /** "after T1", or "ω, T3 now" for the live map. */
   title: string;
   /** One value per pixel, in the order the figure draws them. */
   values: Float32Array;
   live: boolean;
   /** Changes when the values do (the boundary's step, or the live evaluation's). */
   key: string;
-  /** The largest value the colour scale is relative to (the row's, or the live map's own). */
+  /** Its largest value: the colour scale runs from 0 (or 10⁻³ of it, log) to it. */
   max: number;
 }
 
@@ -27,9 +27,11 @@ export interface MapRow {
   maps: PixelMap[];
 }
 
-/** The measure's symbol, or "uniform". */
-function measureName(id: string): string {
-  return id === 'uniform' ? 'uniform' : (IMPORTANCE_MEASURES.find((m) => m.id === id)?.symbol ?? id);
+/** The measure's symbol ("ΣF" when the penalty sums it over tasks), or "uniform". */
+function measureName(id: string, sums: boolean): string {
+  if (id === 'uniform') return 'uniform';
+  const symbol = IMPORTANCE_MEASURES.find((m) => m.id === id)?.symbol ?? id;
+  return sums ? `Σ${symbol}` : symbol;
 }
 
 const maxOf = (values: Float32Array) => values.reduce((a, v) => (v > a ? v : a), 0);
@@ -73,7 +75,7 @@ export function mapRows(
         (v) => Math.max(0, v),
       );
       boundaryMaps.push({
-        title: `ω now · T${gallery.task + 1}`,
+        title: `ω, T${gallery.task + 1} now`,
         values,
         live: true,
         key: `live ${gallery.step}`,
@@ -81,7 +83,11 @@ export function mapRows(
       });
     }
     return [
-      { method, label: `${METHOD_LABELS[method]} · ${measureName(protects.measure)}`, maps: boundaryMaps },
+      {
+        method,
+        label: `${METHOD_LABELS[method]} · ${measureName(protects.measure, protects.sums ?? false)}`,
+        maps: boundaryMaps,
+      },
     ];
   });
 }

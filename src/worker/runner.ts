@@ -389,6 +389,8 @@ export class Runner {
     const before = await this.timed(() => ls.evaluate('full'));
     this.checkDivergence(ls, before);
     await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
+    // The gallery's answers at the task's end: what a later task can make it forget.
+    await this.synapses?.evaluate();
     await this.postConfusion();
     const report = await ls.switchTask(task);
     this.trajectories.begin(task);

@@ -93,9 +93,10 @@ export class SynapseProbe {
     const n = learners.length * this.labels.length * classes;
     const probabilities = flat.slice(0, n);
     const seen = new Set(ls.seenTasks);
-    this.flips.update(ls.stepCount, argmaxRows(probabilities, classes), this.labels, (d) =>
-      seen.has(this.refs[d].task),
-    );
+    this.flips.update(ls.stepCount, argmaxRows(probabilities, classes), this.labels, (d) => {
+      const t = this.refs[d].task;
+      return t === ls.currentTask ? 'training' : seen.has(t) ? 'past' : 'unseen';
+    });
     this.latest = {
       type: 'gallery',
       step: ls.stepCount,

@@ -1,5 +1,5 @@
 /** The synapse figures' frames: React owns the SVG, D3 draws inside it from the synapse store. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { confusionCsv, drawConfusion } from '../../panels/confusionMatrix';
 import { drawGallery, galleryCsv } from '../../panels/gallery';
 import { drawPixelMaps, pixelMapsCsv } from '../../panels/pixelMaps';
@@ -43,6 +43,15 @@ export function GalleryPanel() {
     (el: SVGSVGElement, s: SynapseState) => drawGallery(el, s, { selected, select }),
     [selected],
   );
+  // Escape closes the open distributions, wherever the focus is.
+  useEffect(() => {
+    if (selected === null) return;
+    const close = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') select(null);
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [selected]);
   // Not an image: its digits are buttons, each with its own name.
   const ref = usePanel(useSynapses, draw);
   return <svg ref={ref} className="panel-svg" data-testid="digit-gallery" />;
