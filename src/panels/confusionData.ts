@@ -8,7 +8,7 @@ import type { Confusion } from '../store/synapses';
 
 export interface ConfusionMatrix {
   method: MethodId;
-  /** The digit of each row (true) and column (answer). */
+  /** The digit of each row (true) and column (answer); one shared output shows only the digits seen. */
   labels: number[];
   counts: number[][];
   /** Each row's counts as shares of the row (NaN for a digit with no test examples here). */
@@ -28,18 +28,23 @@ export function confusionMatrices(
 ): ConfusionMatrix[] {
   const C = c.classes;
   const T = c.evaluated.length;
-  const labels = Array.from({ length: C }, (_, k) => (allTasks ? k : offset + k));
-  return methods.map((method, m) => {
-    const counts = labels.map((_, i) =>
-      labels.map((_, j) => {
-        let n = 0;
-        for (let t = 0; t < T; t++) {
-          if (!c.evaluated[t] || (!allTasks && t !== task)) continue;
-          n += c.counts[((m * T + t) * C + i) * C + j];
-        }
-        return n;
-      }),
+  const count = (m: number, i: number, j: number) => {
+    let n = 0;
+    for (let t = 0; t < T; t++) {
+      if (!c.evaluated[t] || (!allTasks && t !== task)) continue;
+      n += c.counts[((m * T + t) * C + i) * C + j];
+    }
+    return n;
+  };
+  // One shared output: only the digits seen (as a true digit, or as any method's answer).
+  const used = (k: number) =>
+    methods.some((_, m) =>
+      Array.from({ length: C }, (_, x) => count(m, k, x) + count(m, x, k)).some((n) => n > 0),
     );
+  const classes = Array.from({ length: C }, (_, k) => k).filter((k) => !allTasks || used(k));
+  const labels = classes.map((k) => (allTasks ? k : offset + k));
+  return methods.map((method, m) => {
+    const counts = classes.map((i) => classes.map((j) => count(m, i, j)));
     const shares = counts.map((row) => {
       const total = row.reduce((a, b) => a + b, 0);
       return row.map((v) => (total > 0 ? v / total : Number.NaN));

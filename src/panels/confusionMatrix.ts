@@ -37,7 +37,7 @@ function shown(s: SynapseState, task: number): Shown | null {
   const summary = matrices.map((m) => {
     if (classIncremental && c.task > 0) {
       const value = shareAnsweredAs(m, [0, 1], last);
-      return { text: `0/1 answered ${last.join('/')}: ${pct(value)}`, value };
+      return { text: `0/1 → ${last.join('/')}: ${pct(value)}`, value };
     }
     const value = shareRight(m);
     return { text: `right: ${pct(value)}`, value };

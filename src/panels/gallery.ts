@@ -194,28 +194,23 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .attr('font-weight', (a) => (a.right ? 400 : 700))
     .text((a) => answerText(a));
 
-  drawDistributions(
-    svg,
-    width,
-    height,
-    small,
-    all.find((d) => d.index === options.selected) ?? null,
-    options,
-  );
+  const open = all.find((d) => d.index === options.selected) ?? null;
+  drawDistributions(svg, { width, height, top: headerH }, small, open, options);
 }
 
 /** The open digit's output distribution for every method: one row of bars per method. */
 function drawDistributions(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
-  width: number,
-  height: number,
+  area: { width: number; height: number; top: number },
   small: number,
   digit: GalleryDigit | null,
   options: GalleryOptions,
 ): void {
-  const box = layer(svg, 'distributions');
+  const box = layer(svg, 'distributions').attr('data-testid', null);
   box.selectAll('*').remove();
   if (!digit || digit.answers.length === 0) return;
+  const { width, top } = area;
+  const height = area.height - top;
   const lineH = small * 1.3;
   const C = digit.answers[0].distribution.length;
   const labelW =
@@ -224,7 +219,8 @@ function drawDistributions(
   const rowH = Math.min(lineH * 3.2, (height - lineH * 3 - 20) / digit.answers.length);
   const h = lineH * 2.2 + digit.answers.length * rowH + lineH;
   const x0 = (width - w) / 2;
-  const y0 = Math.max(4, (height - h) / 2);
+  // Over the digits, under the note.
+  const y0 = top + Math.max(0, (height - h) / 2);
   box.attr('transform', `translate(${x0},${y0})`).attr('data-testid', 'gallery-distributions');
   box.append('rect').attr('class', 'popover').attr('width', w).attr('height', h).attr('rx', 6);
   box

@@ -66,22 +66,36 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const labelW = Math.max(...rows.map((r) => textWidth(r.label, small, true))) + small;
   const headerH = lineH * 2.4;
   const available = height - headerH - lineH;
-  const sizeFor = (cols: number) =>
-    Math.min(
+  // Rows side by side in `k` blocks when the height, not the width, limits the maps.
+  const blockGap = small * 2;
+  const sizeFor = (cols: number, k: number) => {
+    const perBlock = Math.ceil(rows.length / k);
+    return Math.min(
       MAX_MAP,
-      (width - labelW - gap * cols) / cols,
-      (available - gap * (rows.length - 1)) / rows.length - lineH,
+      ((width - blockGap * (k - 1)) / k - labelW - gap * cols) / cols,
+      (available - gap * (perBlock - 1)) / perBlock - lineH,
     );
+  };
+  const best = (cols: number) =>
+    d3.range(1, rows.length + 1).reduce((a, k) => (sizeFor(cols, k) > sizeFor(cols, a) + 0.5 ? k : a), 1);
   let shown = titles.length;
-  while (shown > 1 && sizeFor(shown + (live ? 1 : 0)) < MIN_MAP) shown--;
+  while (shown > 1 && sizeFor(shown + (live ? 1 : 0), best(shown + (live ? 1 : 0))) < MIN_MAP) shown--;
   const columns = [...titles.slice(titles.length - shown), ...(live ? ['live'] : [])];
-  const size = Math.max(8, Math.floor(sizeFor(columns.length)));
+  const blocks = best(columns.length);
+  const perBlock = Math.ceil(rows.length / blocks);
+  const size = Math.max(8, Math.floor(sizeFor(columns.length, blocks)));
+  const blockW = labelW + columns.length * (size + gap) + blockGap;
   const rowH = size + lineH + gap;
   const run = s.setup ? objectKey(s.setup) : -1;
   // Under each map its largest value; shorter when the map is narrow.
   const maxText = (v: number) =>
     textWidth(`max ${formatMax(v)}`, small) <= size + gap * 0.8 ? `max ${formatMax(v)}` : formatMax(v);
   const colX = (c: number) => labelW + c * (size + gap);
+  // Column titles in full when they fit over a map, else just the task ("T2").
+  const colTitle = (t: string) => {
+    const full = t === 'live' ? 'ω live' : t;
+    return textWidth(full, small) <= size + gap * 0.8 ? full : t === 'live' ? 'ω' : t.replace('after ', '');
+  };
 
   // Header: what a pixel's colour means, and the scale.
   const header = layer(svg, 'map-header');
@@ -130,13 +144,13 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   layer(svg, 'map-cols')
     .attr('transform', `translate(0,${headerH})`)
     .selectAll('text')
-    .data(columns)
+    .data(d3.range(blocks).flatMap((b) => columns.map((title, c) => ({ b, c, title }))))
     .join('text')
     .attr('class', 'axis-label')
-    .attr('x', (_, c) => colX(c) + size / 2)
+    .attr('x', (d) => d.b * blockW + colX(d.c) + size / 2)
     .attr('y', small)
     .attr('text-anchor', 'middle')
-    .text((d) => (d === 'live' ? 'ω live' : d));
+    .text((d) => colTitle(d.title));
 
   const body = layer(svg, 'map-rows').attr('transform', `translate(0,${headerH + lineH})`);
   const groups = body
@@ -149,7 +163,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
       return g;
     })
     .attr('data-method', (r) => r.method)
-    .attr('transform', (_, i) => `translate(0,${i * rowH})`);
+    .attr('transform', (_, i) => `translate(${Math.floor(i / perBlock) * blockW},${(i % perBlock) * rowH})`);
   groups
     .select('.row-label')
     .attr('y', size / 2)
