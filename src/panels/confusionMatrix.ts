@@ -70,12 +70,20 @@ export function drawConfusion(el: SVGSVGElement, s: SynapseState, task: number):
   const gap = small * 1.4;
   const cellOf = (w: number, h: number) => Math.min((w - labelW) / C, h / C);
   const grid = chooseGrid(matrices.length, width, height - noteH, gap, gap, titleH + colH, cellOf);
-  const cell = Math.max(4, Math.min((grid.cellWidth - labelW) / C, grid.cellHeight / C));
+  // Cells as tall as the area allows, as wide as the block allows: neither over twice the other.
+  const fitW = Math.max(4, (grid.cellWidth - labelW) / C);
+  const fitH = Math.max(4, grid.cellHeight / C);
+  const cell = Math.min(fitW, 2 * fitH);
+  const cellH = Math.min(fitH, 2 * cell);
   const valuePx = [small, small - 1, small - 2].find(
-    (px) => textWidth('100', px) <= cell - 4 && px * 1.1 <= cell - 2,
+    (px) => textWidth('100', px) <= cell - 4 && px * 1.1 <= cellH - 2,
   );
-  const blockH = titleH + colH + C * cell;
+  const blockH = titleH + colH + C * cellH;
   const color = d3.scaleSequential(d3.interpolateBlues).domain([0, 1.15]);
+  // Every label when they fit the cells, else every other (or every fifth) one.
+  const every = (room: number) => [1, 2, 5].find((k) => k * cell >= room) ?? 10;
+  const colEvery = every(textWidth('10', small) + 3);
+  const rowEvery = [1, 2, 5].find((k) => k * cellH >= small * 1.1) ?? 10;
 
   const blocks = svg
     .selectAll<SVGGElement, ConfusionMatrix>('g.confusion')
@@ -115,17 +123,17 @@ export function drawConfusion(el: SVGSVGElement, s: SynapseState, task: number):
     .attr('x', (_, j) => labelW + (j + 0.5) * cell)
     .attr('y', titleH + colH - small * 0.35)
     .attr('text-anchor', 'middle')
-    .text((d) => d);
+    .text((d, j) => (j % colEvery === 0 ? d : ''));
   blocks
     .select('.row-labels')
     .selectAll('text')
     .data((d) => d.labels)
     .join('text')
     .attr('x', labelW - small * 0.4)
-    .attr('y', (_, i) => titleH + colH + (i + 0.5) * cell)
+    .attr('y', (_, i) => titleH + colH + (i + 0.5) * cellH)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((d) => d);
+    .text((d, i) => (i % rowEvery === 0 ? d : ''));
   const cells = blocks
     .select('.cells')
     .selectAll<SVGGElement, { i: number; j: number; v: number }>('g.cell')
@@ -136,17 +144,17 @@ export function drawConfusion(el: SVGSVGElement, s: SynapseState, task: number):
       g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').attr('class', 'cell-value');
       return g;
     })
-    .attr('transform', (d) => `translate(${labelW + d.j * cell},${titleH + colH + d.i * cell})`);
+    .attr('transform', (d) => `translate(${labelW + d.j * cell},${titleH + colH + d.i * cellH})`);
   cells
     .select('rect')
     .attr('width', Math.max(1, cell - 1))
-    .attr('height', Math.max(1, cell - 1))
+    .attr('height', Math.max(1, cellH - 1))
     .attr('fill', (d) => (Number.isFinite(d.v) ? color(d.v) : 'none'))
     .attr('stroke', (d) => (d.i === d.j ? 'currentColor' : 'none'));
   cells
     .select('text')
     .attr('x', cell / 2)
-    .attr('y', cell / 2)
+    .attr('y', cellH / 2)
     .style('font-size', () => (valuePx ? `${valuePx}px` : null))
     .attr('fill', (d) => (d.v > 0.6 ? '#fff' : '#000'))
     .text((d) => (valuePx && Number.isFinite(d.v) && d.v >= 0.005 ? (d.v * 100).toFixed(0) : ''));

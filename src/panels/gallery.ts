@@ -17,6 +17,9 @@ import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 /** Okabe–Ito yellow: a forgotten answer's mark, readable on both themes with dark text. */
 const FLIP = '#F0E442';
+/** A digit's image size in px: legible from the back at least, not larger than half a hand. */
+const MIN_IMAGE = 36;
+const MAX_IMAGE = 128;
 
 export interface GalleryOptions {
   /** The gallery digit whose distributions are open, or null. */
@@ -69,10 +72,8 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
   );
   const taskW = textWidth('T10', small, true) + small;
   const perTask = Math.max(1, ...s.setup!.task.map((t) => all.filter((d) => d.task === t).length));
-  const image = Math.round(Math.max(36, Math.min(72, methods.length * lineH)));
-  const cellW = image + small * 0.5 + longest + small;
-  const cellH = Math.max(image, methods.length * lineH) + small * 0.8;
-  const perRow = Math.max(1, Math.min(perTask, Math.floor((width - taskW) / cellW)));
+  const answersH = methods.length * lineH;
+  const pad = small * 0.8;
   const tasks = [...new Set(all.map((d) => d.task))];
   const permuted = s.setup!.permutations.some(Boolean);
   const noteText = (hidden: number) =>
@@ -81,9 +82,15 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     }${hidden > 0 ? ` · ${hidden} middle task${hidden > 1 ? 's' : ''} not shown` : ''}`;
   const noteLines = wrapText(noteText(0), width - small, small);
   const headerH = noteLines.length * lineH + small * 0.6;
-  const fit = Math.max(1, Math.floor((height - headerH) / cellH));
+  // As many task rows as fit at the smallest cell; then digits as large as the rows allow.
+  const fit = Math.max(1, Math.floor((height - headerH) / (Math.max(MIN_IMAGE, answersH) + pad)));
   // Too many tasks for the panel: the first (the most forgotten) and the latest ones.
   const shownTasks = tasks.length <= fit ? tasks : [tasks[0], ...tasks.slice(tasks.length - fit + 1)];
+  const rowSpace = (height - headerH) / shownTasks.length - pad;
+  const image = Math.floor(Math.max(MIN_IMAGE, Math.min(MAX_IMAGE, rowSpace)));
+  const cellW = image + small * 0.5 + longest + small;
+  const cellH = Math.max(image, answersH) + pad;
+  const perRow = Math.max(1, Math.min(perTask, Math.floor((width - taskW) / cellW)));
   const digits = all.filter(
     (d) => shownTasks.includes(d.task) && all.filter((e) => e.task === d.task).indexOf(d) < perRow,
   );
@@ -165,7 +172,7 @@ export function drawGallery(el: SVGSVGElement, s: SynapseState, options: Gallery
     .attr('stroke', (d) => (d.index === options.selected ? 'currentColor' : 'none'));
   const lines = cells
     .select('.answers')
-    .attr('transform', `translate(${image + small * 0.5},0)`)
+    .attr('transform', `translate(${image + small * 0.5},${Math.max(0, (image - answersH) / 2)})`)
     .selectAll<SVGGElement, GalleryAnswer>('g.answer')
     .data(
       (d) => d.answers,

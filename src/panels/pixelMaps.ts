@@ -144,7 +144,20 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   layer(svg, 'map-cols')
     .attr('transform', `translate(0,${headerH})`)
     .selectAll('text')
-    .data(d3.range(blocks).flatMap((b) => columns.map((title, c) => ({ b, c, title }))))
+    // A block's titles: the columns its rows have maps in (the live one only over SI's row).
+    .data(
+      d3
+        .range(blocks)
+        .flatMap((b) =>
+          columns.flatMap((title, c) =>
+            rows
+              .slice(b * perBlock, (b + 1) * perBlock)
+              .some((r) => r.maps.some((m) => (title === 'live' ? m.live : m.title === title)))
+              ? [{ b, c, title }]
+              : [],
+          ),
+        ),
+    )
     .join('text')
     .attr('class', 'axis-label')
     .attr('x', (d) => d.b * blockW + colX(d.c) + size / 2)

@@ -53,7 +53,7 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
   },
   {
     id: 'importance-maps',
-    label: 'Pixel maps',
+    label: 'Maps',
     name: 'Importance maps',
     short: 'What each method protects, pixel by pixel',
     caption: 'Each method’s importance over the input pixels after every task, and SI’s ω live',
