@@ -53,20 +53,24 @@ export function mapRows(
   return methods.flatMap((method, m) => {
     const protects = methodModule(method).protects;
     if (!protects) return [];
-    const boundaryMaps = maps.flatMap((b) => {
+    let sum: Float32Array | null = null;
+    const boundaryMaps = maps.flatMap((b): PixelMap[] => {
       const inputs = b.values.length / Math.max(1, methods.length * b.measures.length);
       const k = b.measures.indexOf(protects.measure);
       if (protects.measure !== 'uniform' && k < 0) return [];
-      const raw =
+      let raw =
         k < 0
           ? new Float32Array(inputs).fill(1)
           : b.values.subarray((m * b.measures.length + k) * inputs, (m * b.measures.length + k + 1) * inputs);
-      return [
-        { title: `after T${b.task + 1}`, values: order(raw, b.task), live: false, key: `${b.step}`, max: 0 },
-      ];
+      if (protects.sums) {
+        const previous: Float32Array | null = sum;
+        const current = raw;
+        sum = previous ? previous.map((v, p) => v + current[p]) : Float32Array.from(current);
+        raw = sum;
+      }
+      const values = order(raw, b.task);
+      return [{ title: `after T${b.task + 1}`, values, live: false, key: `${b.step}`, max: maxOf(values) }];
     });
-    const rowMax = Math.max(0, ...boundaryMaps.map((x) => maxOf(x.values)));
-    for (const x of boundaryMaps) x.max = rowMax;
     const live = gallery?.liveMethods.indexOf(method) ?? -1;
     if (gallery && live >= 0) {
       const inputs = gallery.liveMaps.length / gallery.liveMethods.length;
