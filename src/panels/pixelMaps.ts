@@ -64,7 +64,24 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
   const live = rows.some((r) => r.maps.some((m) => m.live));
   const labelW = Math.max(...rows.map((r) => textWidth(r.label, small, true))) + small;
-  const headerH = lineH * 2.4;
+  // The header: a note on what a pixel's colour means, and the colour scale, on one line when both fit.
+  const permuted = s.setup?.permutations.some(Boolean) ?? false;
+  const order = permuted
+    ? options.unscramble
+      ? ' · each task unscrambled'
+      : ' · in the network’s (scrambled) input order'
+    : '';
+  const legendW = Math.min(220, width * 0.3);
+  const lo = options.log ? '10⁻³ × max' : '0';
+  const hi = 'the map’s max';
+  const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
+  const oneLine =
+    legendX - textWidth(lo, small) - small >=
+    textWidth(
+      `Each pixel: its first-layer weights’ importance, summed · latest 10 of 10 boundaries${order}`,
+      small,
+    );
+  const headerH = lineH * (oneLine ? 1.4 : 2.4);
   const available = height - headerH - lineH;
   // Rows side by side in `k` blocks when the height, not the width, limits the maps.
   const blockGap = small * 2;
@@ -97,11 +114,10 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     return textWidth(full, small) <= size + gap * 0.8 ? full : t === 'live' ? 'ω' : t.replace('after ', '');
   };
 
-  // Header: what a pixel's colour means, and the scale.
   const header = layer(svg, 'map-header');
   const note = `Each pixel: its first-layer weights’ importance, summed${
     shown < titles.length ? ` · latest ${shown} of ${titles.length} boundaries` : ''
-  }${s.setup?.permutations.some(Boolean) ? (options.unscramble ? ' · each task unscrambled' : ' · in the network’s (scrambled) input order') : ''}`;
+  }${order}`;
   header
     .selectAll('text.map-note')
     .data([note])
@@ -110,11 +126,10 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('x', 0)
     .attr('y', small)
     .text((d) => d);
-  const legendW = Math.min(220, width * 0.3);
-  const lo = options.log ? '10⁻³ × max' : '0';
-  const hi = 'the map’s max';
-  const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
-  const legend = layer(svg, 'map-legend').attr('transform', `translate(${legendX},${lineH * 1.05})`);
+  const legend = layer(svg, 'map-legend').attr(
+    'transform',
+    `translate(${legendX},${oneLine ? small * 0.25 : lineH * 1.2})`,
+  );
   legend
     .selectAll('rect.ramp')
     .data(d3.range(32))
@@ -136,10 +151,6 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('y', small * 0.75)
     .attr('text-anchor', (d) => d.anchor)
     .text((d) => d.t);
-  // The legend's low end sits after the note when both fit on one line; else under it.
-  if (legendX - textWidth(lo, small) - small < textWidth(note, small)) {
-    legend.attr('transform', `translate(${legendX},${lineH * 1.2})`);
-  }
 
   layer(svg, 'map-cols')
     .attr('transform', `translate(0,${headerH})`)
