@@ -32,7 +32,7 @@ test('split MNIST, class-incremental: maps lit, a forgotten SGD digit, answers c
 }) => {
   await page.goto(`./?${SMALL}&protocol=split-mnist&scenario=class&methods=sgd,l2,ewc,si,mas`);
   await expect(page.getByTestId('phase')).toHaveText('Ready');
-  await shortRun(page, ['2', '3'], 30);
+  await shortRun(page, ['2', '3'], 20);
 
   await showPanel(page, 'Importance maps');
   const maps = page.getByTestId('importance-maps');
@@ -73,7 +73,7 @@ test('split MNIST, class-incremental: maps lit, a forgotten SGD digit, answers c
 test('permuted MNIST: the maps unscramble per task; every figure reads', async ({ page }) => {
   await page.goto(`./?${SMALL}&protocol=permuted-mnist&tasks=3&methods=sgd,ewc,si`);
   await expect(page.getByTestId('phase')).toHaveText('Ready');
-  await shortRun(page, ['2', '3'], 20);
+  await shortRun(page, ['2', '3'], 10);
   await everyFigure(page, 'permuted');
   await showPanel(page, 'Importance maps');
   await page.getByRole('button', { name: 'Undo permutation' }).click();

@@ -63,7 +63,9 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   // Columns: the boundaries (the latest that fit), then the live map.
   const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
   const live = rows.some((r) => r.maps.some((m) => m.live));
-  const labelW = Math.max(...rows.map((r) => textWidth(r.label, small, true))) + small;
+  // The label column also says, over the rows, how many earlier boundaries made room ("+6 earlier").
+  const labelW =
+    Math.max(...rows.map((r) => textWidth(r.label, small, true)), textWidth('+10 earlier', small)) + small;
   // The header: a note on what a pixel's colour means, and the colour scale, on one line when both fit.
   const permuted = s.setup?.permutations.some(Boolean) ?? false;
   const order = permuted
@@ -115,9 +117,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   };
 
   const header = layer(svg, 'map-header');
-  const note = `Each pixel: its first-layer weights’ importance, summed${
-    shown < titles.length ? ` · latest ${shown} of ${titles.length} boundaries` : ''
-  }${order}`;
+  const note = `Each pixel: its first-layer weights’ importance, summed${order}`;
   header
     .selectAll('text.map-note')
     .data([note])
@@ -175,6 +175,16 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('y', small)
     .attr('text-anchor', 'middle')
     .text((d) => colTitle(d.title));
+  layer(svg, 'map-earlier')
+    .attr('transform', `translate(0,${headerH})`)
+    .selectAll('text')
+    .data(shown < titles.length ? [`+${titles.length - shown} earlier`] : [])
+    .join('text')
+    .attr('class', 'axis-label')
+    .attr('y', small)
+    .text((d) => d)
+    .append('title')
+    .text('Earlier boundaries made room for the latest; the CSV export has every map.');
 
   const body = layer(svg, 'map-rows').attr('transform', `translate(0,${headerH + lineH})`);
   const groups = body
