@@ -14,6 +14,8 @@ const settingsNow = (page: Page) =>
 test('generated bad links open the app with a notice of what was ignored, never an error', async ({
   page,
 }) => {
+  // Two hundred page loads: about a second each on a 2-core machine, more when it is busy.
+  test.setTimeout(600_000);
   const links = badLinks();
   expect(links.length).toBeGreaterThanOrEqual(200);
   const consoleErrors = collectConsoleErrors(page);

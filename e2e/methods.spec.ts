@@ -30,7 +30,7 @@ test('MAS and replay come from the registry: their sliders, a replay that rememb
   // The scatter offers every reported importance: MAS's Ω on y, MAS's own weights.
   await showPanel(page, 'ω vs Fisher');
   await page.getByLabel('Weights', { exact: true }).selectOption({ label: 'MAS' });
-  await page.getByLabel('y', { exact: true }).selectOption({ label: 'Ω (MAS)' });
+  await page.getByLabel('y axis').selectOption({ label: 'Ω (MAS)' });
   const scatter = page.getByTestId('omega-vs-fisher');
   await expect(scatter.locator('.y-title')).toContainText('MAS importance');
   expect(Number(await scatter.locator('svg').getAttribute('data-points'))).toBeGreaterThan(1000);

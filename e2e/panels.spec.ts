@@ -98,7 +98,8 @@ test('a short run with two task switches fills every panel, and the panels expor
     .toString()
     .trim()
     .split('\n');
-  expect(sample[0]).toBe('layer,index,fisher,omega,Omega');
+  // One column per importance measure the registry declares (every learner reports every measure).
+  expect(sample[0]).toBe('layer,index,fisher,omega,Omega,mas');
   expect(sample.length).toBeGreaterThan(5000);
   expect(sample.length).toBeLessThanOrEqual(20_001);
 

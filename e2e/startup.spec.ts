@@ -24,9 +24,10 @@ async function restOfPageWorks(page: Page) {
     /\d/,
   );
   await page.getByRole('button', { name: 'Network run' }).click();
-  await page.getByTestId('slider-c').focus();
+  // The run has SGD alone, so the learning rate is the slider it shows.
+  await page.getByTestId('slider-lr').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/[?&]c=/);
+  await expect(page).toHaveURL(/[?&]lr=/);
 }
 
 test('data that never arrives is named as the stalled stage, and Retry recovers', async ({ page }) => {

@@ -28,7 +28,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     lr: 0.1,
   },
   'rotated-a': {
-    label: 'Rotated task A (diagonal Fisher fails)',
+    label: 'Rotated A: diagonal F fails',
     description:
       'Task A’s valley runs diagonally, so diag(F) is a circle: diagonal EWC acts like L2; the full Fisher follows the valley.',
     tasks: [

@@ -10,13 +10,16 @@ import { useSettings } from '../../store/settings';
 /** One empty list for every read before the first run: a fresh `[]` each time would never settle (React #185). */
 const NO_METHODS: MethodId[] = [];
 
+/** A labelled drop-down; `name` is its accessible name when the short visible label is not enough. */
 function Select({
   label,
+  name = label,
   value,
   onChange,
   children,
 }: {
   label: string;
+  name?: string;
   value: string;
   onChange: (v: string) => void;
   children: ReactNode;
@@ -24,7 +27,7 @@ function Select({
   return (
     <label className="panel-option">
       {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <select aria-label={name} value={value} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
     </label>
@@ -77,7 +80,7 @@ export function ImportanceControls({
             ))}
           </Select>
           {(['x', 'y'] as const).map((axis) => (
-            <Select key={axis} label={axis} value={options[axis]} onChange={(v) => set({ [axis]: v })}>
+            <Select key={axis} label={axis} name={`${axis} axis`} value={options[axis]} onChange={(v) => set({ [axis]: v })}>
               {measures.map((id) => (
                 <option key={id} value={id} title={measureLabel(id)}>
                   {measureShortName(id)}
