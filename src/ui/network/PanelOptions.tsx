@@ -80,7 +80,13 @@ export function ImportanceControls({
             ))}
           </Select>
           {(['x', 'y'] as const).map((axis) => (
-            <Select key={axis} label={axis} name={`${axis} axis`} value={options[axis]} onChange={(v) => set({ [axis]: v })}>
+            <Select
+              key={axis}
+              label={axis}
+              name={`${axis} axis`}
+              value={options[axis]}
+              onChange={(v) => set({ [axis]: v })}
+            >
               {measures.map((id) => (
                 <option key={id} value={id} title={measureLabel(id)}>
                   {measureShortName(id)}
