@@ -148,6 +148,11 @@ export class Learner {
     };
   }
 
+  /** This task's path integral ω so far, in `model.variables()` order (the learner's own tensors). */
+  get pathOmega(): readonly tf.Tensor[] {
+    return this.path.omega;
+  }
+
   /** Mean cross-entropy on a probe (a new scalar). */
   lossOn(probe: TaskProbe): tf.Scalar {
     return tf.tidy(() => crossEntropy(this.model.logits(probe.x, probe.head), probe.y));

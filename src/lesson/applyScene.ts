@@ -15,6 +15,8 @@ const PAGE_KEYS: readonly (keyof UrlSettings)[] = [
   'backend',
   'theme',
   'zoom',
+  'mapLog',
+  'unscramble',
   'debug',
 ];
 const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k) => !PAGE_KEYS.includes(k));

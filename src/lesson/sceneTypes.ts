@@ -10,7 +10,7 @@ import type { LabClaim } from './labClaims';
 /** The URL settings that describe a network run (everything but the page's own: view, theme, …). */
 export type RunSettings = Omit<
   UrlSettings,
-  'view' | 'scene' | 'embed' | 'backend' | 'theme' | 'zoom' | 'debug'
+  'view' | 'scene' | 'embed' | 'backend' | 'theme' | 'zoom' | 'mapLog' | 'unscramble' | 'debug'
 >;
 
 /** How the ellipse lab is set up: a preset, then slider values, overlays and the methods drawn. */

@@ -202,6 +202,28 @@ export const SCENES: readonly Scene[] = [
     ],
   },
   {
+    id: 'si-pixels',
+    title: 'What SI protects, pixel by pixel',
+    view: 'network',
+    run: { protocol: 'split-mnist', scenario: 'task', methods: ['sgd', 'si'] },
+    panel: 'importance-maps',
+    text: 'Each input pixel feeds 256 weights of the first layer. Sum SI’s importance Ω over them and every pixel gets one number: a 28×28 picture of what SI protects.',
+    formula: String.raw`\text{map}(p) = \sum_j \Omega_{pj}, \qquad \Omega_{pj} = \frac{\omega_{pj}}{(\Delta_{pj})^2 + \xi}`,
+    predict: {
+      question: 'After the 0/1 task, which pixels does SI protect most?',
+      choices: [
+        'The border, which never changes',
+        'Where 0s and 1s are drawn: a ring and a bar',
+        'Every pixel alike',
+      ],
+      answer: 1,
+      reveal:
+        'The map after T1 lights a ring with a bar through it: the strokes of 0 and 1. Border pixels are always blank, so their weights never move and earn no importance. Each later task adds the strokes of its own pair to Ω.',
+    },
+    // The same run as the path-integral scene: what SI protects, it keeps (BWT at most a third of SGD's).
+    claims: [{ method: 'si', metric: 'bwt', than: 'sgd', times: 1 / 3, atLeast: 0 }],
+  },
+  {
     id: 'class-incremental',
     title: 'The limits: class-incremental learning',
     view: 'network',

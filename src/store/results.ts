@@ -11,6 +11,7 @@ import type {
   WorkerErrorEvent,
   WorkerEvent,
 } from '../worker/protocol';
+import { applySynapseEvent, clearSynapses } from './synapses';
 
 /**
  * One evaluation: accuracy is methods × tasks, row-major. A live one (full: false) measures the
@@ -194,6 +195,7 @@ export function applyEvent(event: WorkerEvent): void {
     }
     case 'run':
       speed.length = 0;
+      clearSynapses();
       useResults.setState({
         ...emptyRun(),
         config: event.config,
@@ -251,6 +253,12 @@ export function applyEvent(event: WorkerEvent): void {
       useResults.setState({ landscape, landscapeProgress: null });
       return;
     }
+    case 'synapse-setup':
+    case 'pixel-maps':
+    case 'gallery':
+    case 'confusion':
+      applySynapseEvent(event);
+      return;
     case 'error': {
       const { type: _, ...error } = event;
       useResults.setState((s) => ({ errors: [...s.errors, { ...error, id: nextErrorId++ }] }));
@@ -274,6 +282,7 @@ function mismatch(s: ResultsState, step: number, accuracy: Float32Array): number
 /** Forgets the streamed run (a reset or a new configuration); the backend and errors stay. */
 export function clearRun(): void {
   useResults.setState(emptyRun());
+  clearSynapses();
 }
 
 export function dismissError(id: number): void {

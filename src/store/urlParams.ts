@@ -60,6 +60,10 @@ interface BaseUrlSettings {
   speed: number;
   /** The forgetting curves' accuracy axis zoomed to the data (not 0–100 %). */
   zoom: boolean;
+  /** The importance maps' colour scale: log (three decades) rather than linear. */
+  mapLog: boolean;
+  /** The importance maps of a permuted task in the digits' own pixel order. */
+  unscramble: boolean;
   /** Developer read-outs in the status bar (the worker's tensor count, its time split). */
   debug: boolean;
 }
@@ -91,6 +95,8 @@ const BASE_DEFAULTS: Readonly<Omit<BaseUrlSettings, keyof Recommended>> = {
   gamma: hp.gamma,
   speed: 0,
   zoom: false,
+  mapLog: false,
+  unscramble: false,
   debug: false,
 };
 
@@ -190,6 +196,8 @@ const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } =
   epochs: number(0, 100, true),
   speed: number(0, 10_000, true),
   zoom: bool,
+  mapLog: bool,
+  unscramble: bool,
   debug: bool,
 };
 

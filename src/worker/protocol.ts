@@ -9,6 +9,7 @@ import type { FaultPoint } from '../engine/faultPoints';
 import type { MethodId } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
 import type { BackendName } from '../store/urlParams';
+import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 
 export type { BackendName, FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
 
@@ -305,6 +306,7 @@ export type WorkerEvent =
   | SettingsAppliedEvent
   | RunLostEvent
   | ReplayEvent
+  | SynapseEvent
   | WorkerErrorEvent;
 
 /** Transferable buffers of an event, so large arrays move instead of being copied. */
@@ -332,6 +334,11 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
         ...[event.xs, event.ys, event.lossA, event.lossB].map((a) => a.buffer),
         ...event.trajectories.flatMap((t) => [t.steps.buffer, t.coords.buffer]),
       ];
+    case 'synapse-setup':
+    case 'pixel-maps':
+    case 'gallery':
+    case 'confusion':
+      return synapseTransferables(event);
     default:
       return [];
   }

@@ -11,6 +11,7 @@ import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
 import { LIVE_TEST_DIGITS, liveEvalEvery } from './liveEvaluation';
 import type { JournalEntry, MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
 import { Serial, yieldToEventLoop } from './serial';
+import { SynapseProbe } from './synapseProbe';
 
 /** A mean training loss above this counts as diverged (see checkDivergence). */
 const DIVERGED_LOSS = 1e3;
@@ -42,6 +43,8 @@ export class Runner {
   private readonly halted = new Set<number>();
   /** Weight snapshots for the loss-landscape panel. */
   private readonly trajectories = new TrajectoryRecorder();
+  /** The gallery, pixel maps and confusion counts of the current run. */
+  private synapses: SynapseProbe | null = null;
 
   constructor(
     private readonly post: Post,
@@ -198,6 +201,8 @@ export class Runner {
   dispose(): void {
     this.lockstep?.dispose();
     this.lockstep = null;
+    this.synapses?.dispose();
+    this.synapses = null;
     this.buffer = [];
     this.trainMs = 0;
     this.evalMs = 0;
@@ -292,6 +297,7 @@ export class Runner {
       testDigits,
       liveTestDigits: testDigits.map((n) => Math.min(n, LIVE_TEST_DIGITS)),
     });
+    if (this.synapses) this.post(this.synapses.setup());
     this.journalSettings(ls);
     this.buffer.push({ e: initial, full: true, numTensors: tf.memory().numTensors });
     this.flush(true);
@@ -312,6 +318,7 @@ export class Runner {
       evalSubset: LIVE_TEST_DIGITS,
     });
     this.lockstep = ls;
+    this.synapses = new SynapseProbe(ls, seed);
     this.trajectories.begin(ls.currentTask);
     return ls;
   }
@@ -367,6 +374,7 @@ export class Runner {
     if (next >= ls.scenario.tasks.length) {
       this.running = false;
       await this.evaluate(ls, 'full');
+      await this.postConfusion();
       this.flush(true);
       this.post({ type: 'phase', phase: 'paused' });
       return true;
@@ -381,8 +389,14 @@ export class Runner {
     const before = await this.timed(() => ls.evaluate('full'));
     this.checkDivergence(ls, before);
     await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
+    // The gallery's answers at the task's end: what a later task can make it forget.
+    await this.synapses?.evaluate();
+    await this.postConfusion();
     const report = await ls.switchTask(task);
     this.trajectories.begin(task);
+    // Before the report's buffers go with the task-switch message.
+    const maps = this.synapses?.pixelMaps(report);
+    if (maps) this.post(maps);
     this.buffer.push({ e: before, full: true, numTensors: tf.memory().numTensors });
     this.flush(true);
     this.post({
@@ -401,6 +415,7 @@ export class Runner {
       scope === 'full' ? ls.evaluate('full') : ls.evaluate('subset', ls.seenTasks),
     );
     await this.trajectories.record(ls);
+    await this.synapses?.evaluate();
     this.checkDivergence(ls, evaluation);
     this.buffer.push({ e: evaluation, full: scope === 'full', numTensors: tf.memory().numTensors });
     this.flush();
@@ -444,5 +459,12 @@ export class Runner {
       trainMs: this.trainMs,
       evalMs: this.evalMs,
     });
+    const gallery = this.synapses?.takeLatest();
+    if (gallery) this.post(gallery);
+  }
+
+  /** The confusion counts on the full test sets of the tasks trained so far. */
+  private async postConfusion(): Promise<void> {
+    if (this.synapses) this.post(await this.synapses.confusion());
   }
 }

@@ -87,6 +87,7 @@ export const ewc = defineMethod({
       create: () => ({ atBoundary: (ctx) => ctx.fisher(), dispose: () => {} }),
     },
   ],
+  protects: { measure: 'fisher', sums: true },
   lab: {
     penaltyTerms: (memories, s) =>
       memories.map((m) => ({ H: scaleSym(s.lambdaEwc, fisherOf(m.hessian, s.fullFisher)), centre: m.end })),

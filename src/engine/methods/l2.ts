@@ -35,6 +35,7 @@ export const l2 = defineMethod({
     create: anchoredAtBoundary(({ tf, thetas }) => thetas.map((t) => tf.onesLike(t))),
   },
   measures: [],
+  protects: { measure: 'uniform' },
   lab: {
     penaltyTerms: (memories, s) => memories.map((m) => ({ H: scalarSym(2 * s.lambdaL2), centre: m.end })),
     strengthKey: 'lambdaL2',

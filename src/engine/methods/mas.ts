@@ -52,5 +52,6 @@ export const mas = defineMethod({
       }),
     },
   ],
+  protects: { measure: 'mas' },
   lab: null,
 });

@@ -78,6 +78,7 @@ export const si = defineMethod({
       ),
     },
   ],
+  protects: { measure: 'Omega', live: true },
   lab: {
     penaltyTerms: (memories, s) => {
       const last = memories[memories.length - 1];

@@ -145,6 +145,13 @@ export interface MethodModule {
   readonly data: DataSource;
   readonly penalty: MethodPenalty | null;
   readonly measures: readonly ImportanceMeasure[];
+  /**
+   * What the importance maps draw for it: the measure its penalty weighs each parameter by
+   * ('uniform': every parameter alike, as L2), and whether that importance grows live along the
+   * path during a task (SI: the map of this task's ω). `sums`: the penalty adds the measure up over
+   * the boundaries (EWC's ΣF; SI's Ω and MAS's Ω are cumulative already). Left out: it protects nothing.
+   */
+  readonly protects?: { readonly measure: string; readonly live?: boolean; readonly sums?: boolean };
   readonly lab: LabCounterpart | null;
 }
 

@@ -10,11 +10,21 @@ import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
 import { type ResultsState, useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
+import { useSynapses } from '../../store/synapses';
 import { usePanel } from '../usePanel';
 import { ExportMenu } from './ExportMenu';
 import { ImportanceControls, LandscapeButton, ZoomToggle } from './PanelOptions';
 import { type PanelId, usePanelTab } from './panelTab';
 import { TABS } from './panelTabs';
+import { ConfusionTask, MapToggles } from './SynapseOptions';
+import {
+  ConfusionPanel,
+  confusionTableCsv,
+  GalleryPanel,
+  galleryTableCsv,
+  MapsPanel,
+  mapsTableCsv,
+} from './SynapsePanels';
 
 type Draw<E extends Element> = (el: E, s: ResultsState, redraw: () => void) => void;
 
@@ -31,6 +41,7 @@ export function NetworkPanels() {
     x: 'fisher',
     y: 'Omega',
   });
+  const [confusionTask, setConfusionTask] = useState(0);
   const note = useResults((s) => (NOTED.includes(tab) ? liveNote(s) : null));
   const body = useRef<HTMLDivElement>(null);
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
@@ -49,6 +60,12 @@ export function NetworkPanels() {
         return pathIntegralCsv(s);
       case 'loss-landscape':
         return lossLandscapeCsv(s);
+      case 'importance-maps':
+        return mapsTableCsv(useSynapses.getState());
+      case 'digit-gallery':
+        return galleryTableCsv(useSynapses.getState());
+      case 'confusion-matrix':
+        return confusionTableCsv(useSynapses.getState(), confusionTask);
     }
   };
   const title = `${current.name}: ${current.caption}${note ? ` (${note})` : ''}`;
@@ -93,6 +110,8 @@ export function NetworkPanels() {
         )}
         {tab === 'forgetting-curves' && <ZoomToggle />}
         {tab === 'loss-landscape' && <LandscapeButton />}
+        {tab === 'importance-maps' && <MapToggles />}
+        {tab === 'confusion-matrix' && <ConfusionTask task={confusionTask} onChange={setConfusionTask} />}
       </figcaption>
       <div ref={body} className="panel-body" data-panel={tab}>
         {tab === 'forgetting-curves' && <CurvesPanel />}
@@ -101,6 +120,9 @@ export function NetworkPanels() {
         {tab === 'importance-distributions' && <HistogramPanel boundary={options.boundary} />}
         {tab === 'path-integral' && <SvgPanel testId="path-integral" draw={drawPathIntegral} />}
         {tab === 'loss-landscape' && <SvgPanel testId="loss-landscape" draw={drawLossLandscape} />}
+        {tab === 'importance-maps' && <MapsPanel />}
+        {tab === 'digit-gallery' && <GalleryPanel />}
+        {tab === 'confusion-matrix' && <ConfusionPanel task={confusionTask} />}
       </div>
     </figure>
   );

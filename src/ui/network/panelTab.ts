@@ -7,6 +7,9 @@ const PANEL_IDS = [
   'importance-distributions',
   'path-integral',
   'loss-landscape',
+  'importance-maps',
+  'digit-gallery',
+  'confusion-matrix',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 

@@ -51,4 +51,25 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
     short: 'L_A and L_B on a plane of weight space',
     caption: 'L_A and L_B of the real network on a plane of weight space, with each method’s path',
   },
+  {
+    id: 'importance-maps',
+    label: 'Maps',
+    name: 'Importance maps',
+    short: 'What each method protects, pixel by pixel',
+    caption: 'Each method’s importance over the input pixels after every task, and SI’s ω live',
+  },
+  {
+    id: 'digit-gallery',
+    label: 'Digits',
+    name: 'Digit gallery',
+    short: 'Each method’s answers on fixed test digits',
+    caption: 'Fixed test digits of every task with each method’s answer; forgotten answers highlighted',
+  },
+  {
+    id: 'confusion-matrix',
+    label: 'Confusion',
+    name: 'Confusion matrices',
+    short: 'Where each true digit’s answers go',
+    caption: 'Confusion matrix per method on the full test sets: where each true digit’s answers go',
+  },
 ];
