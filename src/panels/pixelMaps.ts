@@ -63,9 +63,13 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   // Columns: the boundaries (the latest that fit), then the live map.
   const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
   const live = rows.some((r) => r.maps.some((m) => m.live));
-  // The label column also says, over the rows, how many earlier boundaries made room ("+6 earlier").
-  const labelW =
-    Math.max(...rows.map((r) => textWidth(r.label, small, true)), textWidth('+10 earlier', small)) + small;
+  // The label column; when earlier boundaries made room, it also says how many over the rows ("+6 earlier").
+  const labelWidth = (earlier: boolean) =>
+    Math.max(
+      ...rows.map((r) => textWidth(r.label, small, true)),
+      earlier ? textWidth('+10 earlier', small) : 0,
+    ) + small;
+  let labelW = labelWidth(false);
   // The header: a note on what a pixel's colour means, and the colour scale, on one line when both fit.
   const permuted = s.setup?.permutations.some(Boolean) ?? false;
   const order = permuted
@@ -77,30 +81,32 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const lo = options.log ? '10⁻³ × max' : '0';
   const hi = 'the map’s max';
   const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
-  const oneLine =
+  const fitsOneLine =
     legendX - textWidth(lo, small) - small >=
     textWidth(
       `Each pixel: its first-layer weights’ importance, summed · latest 10 of 10 boundaries${order}`,
       small,
     );
-  const headerH = lineH * (oneLine ? 1.4 : 2.4);
-  const available = height - headerH - lineH;
   // Rows side by side in `k` blocks when the height, not the width, limits the maps.
   const blockGap = small * 2;
-  const sizeFor = (cols: number, k: number) => {
+  const byWidth = (cols: number, k: number) =>
+    ((width - blockGap * (k - 1)) / k - labelW - gap * cols) / cols;
+  const byHeight = (k: number, header: number) => {
     const perBlock = Math.ceil(rows.length / k);
-    return Math.min(
-      MAX_MAP,
-      ((width - blockGap * (k - 1)) / k - labelW - gap * cols) / cols,
-      (available - gap * (perBlock - 1)) / perBlock - lineH,
-    );
+    return (height - header - lineH - gap * (perBlock - 1)) / perBlock - lineH;
   };
+  const sizeFor = (cols: number, k: number) =>
+    Math.min(MAX_MAP, byWidth(cols, k), byHeight(k, lineH * (fitsOneLine ? 1.4 : 2.4)));
   const best = (cols: number) =>
     d3.range(1, rows.length + 1).reduce((a, k) => (sizeFor(cols, k) > sizeFor(cols, a) + 0.5 ? k : a), 1);
   let shown = titles.length;
   while (shown > 1 && sizeFor(shown + (live ? 1 : 0), best(shown + (live ? 1 : 0))) < MIN_MAP) shown--;
+  if (shown < titles.length) labelW = labelWidth(true);
   const columns = [...titles.slice(titles.length - shown), ...(live ? ['live'] : [])];
   const blocks = best(columns.length);
+  // When the width limits the maps, the note and the colour scale take a line each: the room is there.
+  const oneLine = fitsOneLine && byWidth(columns.length, blocks) >= byHeight(blocks, lineH * 2.4);
+  const headerH = lineH * (oneLine ? 1.4 : 2.4);
   const perBlock = Math.ceil(rows.length / blocks);
   const size = Math.max(8, Math.floor(sizeFor(columns.length, blocks)));
   const blockW = labelW + columns.length * (size + gap) + blockGap;
