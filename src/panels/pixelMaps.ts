@@ -87,6 +87,9 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
       `Each pixel: its first-layer weights’ importance, summed · latest 10 of 10 boundaries${order}`,
       small,
     );
+  // The header's height on one line, or on two with a clear gap above the column titles.
+  const headerOne = lineH * 1.4;
+  const headerTwo = lineH * 2.8;
   // Rows side by side in `k` blocks when the height, not the width, limits the maps.
   const blockGap = small * 2;
   const byWidth = (cols: number, k: number) =>
@@ -96,7 +99,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     return (height - header - lineH - gap * (perBlock - 1)) / perBlock - lineH;
   };
   const sizeFor = (cols: number, k: number) =>
-    Math.min(MAX_MAP, byWidth(cols, k), byHeight(k, lineH * (fitsOneLine ? 1.4 : 2.4)));
+    Math.min(MAX_MAP, byWidth(cols, k), byHeight(k, fitsOneLine ? headerOne : headerTwo));
   const best = (cols: number) =>
     d3.range(1, rows.length + 1).reduce((a, k) => (sizeFor(cols, k) > sizeFor(cols, a) + 0.5 ? k : a), 1);
   let shown = titles.length;
@@ -105,8 +108,8 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const columns = [...titles.slice(titles.length - shown), ...(live ? ['live'] : [])];
   const blocks = best(columns.length);
   // When the width limits the maps, the note and the colour scale take a line each: the room is there.
-  const oneLine = fitsOneLine && byWidth(columns.length, blocks) >= byHeight(blocks, lineH * 2.4);
-  const headerH = lineH * (oneLine ? 1.4 : 2.4);
+  const oneLine = fitsOneLine && byWidth(columns.length, blocks) >= byHeight(blocks, headerTwo);
+  const headerH = oneLine ? headerOne : headerTwo;
   const perBlock = Math.ceil(rows.length / blocks);
   const size = Math.max(8, Math.floor(sizeFor(columns.length, blocks)));
   const blockW = labelW + columns.length * (size + gap) + blockGap;
