@@ -23,7 +23,7 @@ export interface MapOptions {
 
 /** Maps smaller than this (px) are not drawn: the oldest boundaries make room instead. */
 const MIN_MAP = 44;
-const MAX_MAP = 220;
+const MAX_MAP = 320;
 
 function rowsOf(s: SynapseState, options: MapOptions): MapRow[] {
   const methods = useResults.getState().config?.methods ?? [];
@@ -64,11 +64,14 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const titles = [...new Set(rows.flatMap((r) => r.maps.filter((m) => !m.live).map((m) => m.title)))];
   const live = rows.some((r) => r.maps.some((m) => m.live));
   // The label column; when earlier boundaries made room, it also says how many over the rows ("+6 earlier").
+  // With one row and nothing left out, the header names the row and the maps take the whole width.
   const labelWidth = (earlier: boolean) =>
-    Math.max(
-      ...rows.map((r) => textWidth(r.label, small, true)),
-      earlier ? textWidth('+10 earlier', small) : 0,
-    ) + small;
+    rows.length === 1 && !earlier
+      ? 0
+      : Math.max(
+          ...rows.map((r) => textWidth(r.label, small, true)),
+          earlier ? textWidth('+10 earlier', small) : 0,
+        ) + small;
   let labelW = labelWidth(false);
   // The header: a note on what a pixel's colour means, and the colour scale, on one line when both fit.
   const permuted = s.setup?.permutations.some(Boolean) ?? false;
@@ -126,7 +129,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   };
 
   const header = layer(svg, 'map-header');
-  const note = `Each pixel: its first-layer weights’ importance, summed${order}`;
+  const note = `${labelW === 0 ? `${rows[0].label}. ` : ''}Each pixel: its first-layer weights’ importance, summed${order}`;
   header
     .selectAll('text.map-note')
     .data([note])
@@ -212,7 +215,7 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
     .attr('y', size / 2)
     .attr('dy', '0.35em')
     .style('fill', (r) => METHOD_COLORS[r.method])
-    .text((r) => r.label);
+    .text((r) => (labelW > 0 ? r.label : ''));
   type Cell = { row: MapRow; c: number; map: MapRow['maps'][number] };
   const cells = groups
     .select('.maps')
