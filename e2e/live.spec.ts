@@ -19,6 +19,8 @@ async function nudge(page: Page, testId: string, presses: number) {
 test('four methods train in lockstep; keyboard task switches consolidate and training goes on', async ({
   page,
 }) => {
+  // Software WebGPU: four methods, and at each switch full-test evaluations and the synapse probes.
+  test.setTimeout(480_000);
   const consoleErrors = collectConsoleErrors(page);
   await page.goto(RUN);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
