@@ -96,7 +96,7 @@ test('the worker holds as many tensors after 500 steps as after 50, four methods
 }) => {
   // The default backend here (WASM) is quick enough for 500 lockstep steps; the speed limit
   // keeps the first switch before step 50.
-  await page.goto('./?hidden=32,32&speed=40&protocol=split-mnist&scenario=domain&epochs=0');
+  await page.goto('./?hidden=32,32&speed=20&protocol=split-mnist&scenario=domain&epochs=0');
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 20);
   await page.keyboard.press('2'); // the first consolidation creates every method's state
