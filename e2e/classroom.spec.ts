@@ -1,14 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { lastStep, noPageScroll, results, seriousA11yViolations } from './helpers';
-
-const settings = (page: Page) =>
-  page.evaluate(() => {
-    type Hook = { settings: () => Record<string, unknown> };
-    const s = (
-      globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }
-    ).__FORGETTING_PLAYGROUND__.settings();
-    return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
-  });
+import { expect, test } from '@playwright/test';
+import { lastStep, noPageScroll, results, seriousA11yViolations, settings } from './helpers';
 
 test('every shortcut does what the overlay says, and none fires while typing', async ({ page }) => {
   await page.goto('./?hidden=32,32&methods=sgd,si&protocol=split-mnist&scenario=domain&epochs=0');

@@ -118,3 +118,13 @@ export function injectFault(page: Page, fault: 'crash' | 'loseDevice', at?: Faul
 export async function shortStartupLimits(page: Page, limits: Record<string, number>): Promise<void> {
   await page.addInitScript((l) => Object.assign(globalThis, { __FORGETTING_PLAYGROUND_LIMITS__: l }), limits);
 }
+
+/** The page's current settings, through its debug hook. */
+export const settings = (page: Page) =>
+  page.evaluate(() => {
+    type Hook = { settings: () => Record<string, unknown> };
+    const s = (
+      globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }
+    ).__FORGETTING_PLAYGROUND__.settings();
+    return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+  });

@@ -1,15 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectConsoleErrors } from './helpers';
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, settings as settingsNow } from './helpers';
 import { badFiles, badLinks } from './hostileInput';
-
-const settingsNow = (page: Page) =>
-  page.evaluate(() => {
-    type Hook = { settings: () => Record<string, unknown> };
-    const s = (
-      globalThis as unknown as { __FORGETTING_PLAYGROUND__: Hook }
-    ).__FORGETTING_PLAYGROUND__.settings();
-    return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
-  });
 
 test('generated bad links open the app with a notice of what was ignored, never an error', async ({
   page,

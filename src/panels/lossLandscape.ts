@@ -15,7 +15,7 @@ import { type CsvExport, csvExport } from './export';
 import { placeLabels } from './labelPlacement';
 import { contourLevels, contourLines, gridToPlane, landscapeReady } from './landscapeData';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
-import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
+import { axisTitle, emptyState, fitTitle, layer, plotBesideLegend, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 const LEVELS = 10;
@@ -70,14 +70,7 @@ export function drawLossLandscape(el: SVGSVGElement, s: ResultsState): void {
     small,
   );
   const format = (v: number) => minus(d3.format('~g')(v));
-  const M = {
-    top: small * 0.8,
-    right: legendW + small,
-    bottom: small * 3.4,
-    left: small * 1.8 + textWidth('−0.00', small) + 8,
-  };
-  const w = Math.max(40, width - M.left - M.right);
-  const h = Math.max(40, height - M.top - M.bottom);
+  const { M, w, h } = plotBesideLegend(width, height, small, legendW);
   const x = d3
     .scaleLinear()
     .domain([xs[0], xs[xs.length - 1]])

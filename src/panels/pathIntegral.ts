@@ -14,7 +14,7 @@ import { type CsvExport, csvExport } from './export';
 import { type PathIntegralPoint, pathIntegralPoints } from './importanceData';
 import { placeLabels } from './labelPlacement';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
-import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
+import { axisTitle, emptyState, fitTitle, layer, plotBesideLegend, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth } from './textMetrics';
 
 export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
@@ -51,14 +51,7 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
   ];
   const legendW = Math.max(...legend.map((l) => textWidth(l.text, small))) + small;
   const format = (v: number) => minus(d3.format('~g')(v));
-  const M = {
-    top: small * 0.8,
-    right: legendW + small,
-    bottom: small * 3.4,
-    left: small * 1.8 + textWidth('−0.00', small) + 8,
-  };
-  const w = Math.max(40, width - M.left - M.right);
-  const h = Math.max(40, height - M.top - M.bottom);
+  const { M, w, h } = plotBesideLegend(width, height, small, legendW);
   const values = points.flatMap((p) => [p.estimate, p.actual]);
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);

@@ -88,3 +88,14 @@ export function layer<P extends d3.BaseType>(
     undefined
   >;
 }
+
+/** Margins for a plot with linear ticks (to "−0.00") and axis titles, its legend column on the right. */
+export function plotBesideLegend(width: number, height: number, small: number, legendW: number) {
+  const M = {
+    top: small * 0.8,
+    right: legendW + small,
+    bottom: small * 3.4,
+    left: small * 1.8 + textWidth('−0.00', small) + 8,
+  };
+  return { M, w: Math.max(40, width - M.left - M.right), h: Math.max(40, height - M.top - M.bottom) };
+}
