@@ -9,7 +9,7 @@ import { applyAndMeasure, createOptimizer, type Optimizer } from './model/optimi
 import { PathIntegral } from './pathIntegral';
 import { QuadraticPenalty } from './penalty';
 import type { Rng } from './random';
-import type { RunningSettings } from './settings';
+import type { LearnerSettings } from './laneSettings';
 
 /** Examples of one task, as tensors owned by the caller. */
 export interface TaskProbe {
@@ -43,7 +43,7 @@ export class Learner {
   constructor(
     readonly id: MethodId,
     weights: MlpWeights,
-    private readonly settings: RunningSettings,
+    private readonly settings: LearnerSettings,
   ) {
     this.method = methodModule(id);
     this.model = new Mlp(weights);

@@ -21,6 +21,7 @@ import {
   recommendedHyperparameters,
 } from './defaults';
 import { faultPoint } from './faultPoints';
+import { type LaneSpec, laneSettings } from './laneSettings';
 import { Learner, type TaskProbe } from './learner';
 import type { MethodId } from './methods/registry';
 import type { DataSource } from './methods/types';
@@ -31,7 +32,9 @@ import { RunningSettings } from './settings';
 export interface LockstepOptions {
   data: MnistData;
   spec: ScenarioSpec;
-  methods: readonly MethodId[];
+  /** The methods trained, one lane each; or `lanes`, which may fix a method's parameters per lane. */
+  methods?: readonly MethodId[];
+  lanes?: readonly LaneSpec[];
   seed: number;
   hidden?: readonly number[];
   /**
@@ -91,13 +94,15 @@ export class Lockstep {
         ...recommendedHyperparameters(scenarioKeyOf(options.spec)),
         ...options.hyperparameters,
       });
-    this.methods = [...options.methods];
+    const lanes = options.lanes ?? (options.methods ?? []).map((method) => ({ method }));
+    if (lanes.length === 0) throw new RangeError('A lockstep needs at least one method.');
+    this.methods = lanes.map((l) => l.method);
     const { inputSize, classes, heads } = this.scenario;
     const weights = initialWeights(
       { inputSize, classes, heads, hidden: options.hidden ?? DEFAULT_HIDDEN },
       options.seed,
     );
-    this.learners = this.methods.map((id) => new Learner(id, weights, this.settings));
+    this.learners = lanes.map((l) => new Learner(l.method, weights, laneSettings(this.settings, l)));
     this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
     const replaying = this.learners.map((l) => l.method.data).find((d) => d.kind === 'memory');
     this.replay = replaying
