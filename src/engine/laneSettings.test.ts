@@ -12,11 +12,7 @@ describe('lanes of one method', () => {
       data,
       spec: { protocol: 'split-mnist', scenario: 'task' },
       seed: 2,
-      lanes: [
-        { method: 'si', params: { c: 0 } },
-        { method: 'si', params: { c: 10 } },
-        { method: 'si' },
-      ],
+      lanes: [{ method: 'si', params: { c: 0 } }, { method: 'si', params: { c: 10 } }, { method: 'si' }],
       hidden: [8, 6],
       evalSubset: 20,
       hyperparameters: { batchSize: 16, c: 1 },

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayerImportance, MethodBoundary } from './boundary';
 import type { Batch } from './data/batches';
 import { diagonalFisher, perExampleGradientSums } from './fisher';
+import type { LearnerSettings } from './laneSettings';
 import { IMPORTANCE_MEASURES, type MethodId, methodModule } from './methods/registry';
 import type { BoundaryContext, MeasureState, MethodModule, PenaltyState } from './methods/types';
 import { crossEntropy, Mlp, type MlpWeights } from './model/mlp';
@@ -9,7 +10,6 @@ import { applyAndMeasure, createOptimizer, type Optimizer } from './model/optimi
 import { PathIntegral } from './pathIntegral';
 import { QuadraticPenalty } from './penalty';
 import type { Rng } from './random';
-import type { LearnerSettings } from './laneSettings';
 
 /** Examples of one task, as tensors owned by the caller. */
 export interface TaskProbe {
