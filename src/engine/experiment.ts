@@ -2,6 +2,7 @@ import type { MethodBoundary } from './boundary';
 import type { MnistData } from './data/mnistAsset';
 import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
 import { DEFAULT_EVAL_EVERY, type Hyperparameters, RECOMMENDED_SCHEDULE } from './defaults';
+import type { LaneSpec } from './laneSettings';
 import { type Evaluation, Lockstep } from './lockstep';
 import type { MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
@@ -9,6 +10,8 @@ import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
 export interface ExperimentOptions {
   spec: ScenarioSpec;
   methods: readonly MethodId[];
+  /** A lane per method above, each fixing some of its parameters (a strength sweep, src/engine/sweep.ts). */
+  lanes?: readonly LaneSpec[];
   /** Left out: the scenario's recommended schedule and network. */
   epochs?: number;
   seed: number;
@@ -69,6 +72,7 @@ export async function runExperiment(
     data,
     spec: options.spec,
     methods: options.methods,
+    lanes: options.lanes,
     seed: options.seed,
     hidden,
     hyperparameters: options.hyperparameters,

@@ -27,6 +27,7 @@ export const ewc = defineMethod({
       help: "Weight of EWC's penalty λ/2·ΣFₖ(θₖ−θ*ₖ)², F the diagonal Fisher at the end of each task.",
       range: { min: 0, max: 1e9 },
       slider: { min: 1, max: 1e9, log: true },
+      sweep: { from: 1e-4, to: 100, relative: true },
       recommended: {
         'split-task': 1e6,
         'split-domain': 1e7,

@@ -18,6 +18,7 @@ export const l2 = defineMethod({
       help: "Weight of the uniform penalty λ·Σ(θ−θ*)² around the previous task's weights: every parameter equally rigid.",
       range: { min: 0, max: 1e6 },
       slider: { min: 1e-4, max: 10, log: true },
+      sweep: { from: 1e-4, to: 1 },
       recommended: {
         'split-task': 0.01,
         'split-domain': 0.1,

@@ -23,6 +23,7 @@ export const mas = defineMethod({
       help: "Weight of MAS's penalty λ·ΣΩₖ(θₖ−θ*ₖ)², Ω the mean |∂‖f(x)‖²/∂θ| on each finished task, summed over tasks.",
       range: { min: 0, max: 1e9 },
       slider: { min: 1e-3, max: 1e4, log: true },
+      sweep: { from: 1e-3, to: 1e3 },
       recommended: {
         'split-task': 1,
         'split-domain': 1,

@@ -22,6 +22,7 @@ export const si = defineMethod({
       help: "Weight of SI's surrogate loss c·ΣΩₖ(θₖ−θ̃ₖ)². Larger: less forgetting, less room for the new task.",
       range: { min: 0, max: 1e6 },
       slider: { min: 1e-3, max: 1e3, log: true },
+      sweep: { from: 0.01, to: 100 },
       recommended: {
         'split-task': 0.1,
         'split-domain': 10,

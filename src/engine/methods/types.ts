@@ -43,6 +43,19 @@ export interface MethodParam {
   };
   /** The recommended value in each scenario: the default the CLI, the worker and the UI start from. */
   readonly recommended: Readonly<Record<ScenarioKey, number>>;
+  /** Declared on a method's strength: the range a strength sweep spans (src/engine/sweep.ts). */
+  readonly sweep?: SweepRange;
+}
+
+/**
+ * A strength sweep's range: a lane at 0 (the method switched off), then log-spaced lanes from
+ * `from` to `to`; `relative`: both are multiples of the scenario's recommended value (EWC's good λ
+ * moves five decades between scenarios, so a fixed range would miss one of them).
+ */
+export interface SweepRange {
+  readonly from: number;
+  readonly to: number;
+  readonly relative?: boolean;
 }
 
 /** One model's examples of the finished task, and the engine's per-example gradient machinery on them. */
