@@ -12,7 +12,10 @@ import { useSettings } from './settings';
 import { useUi } from './ui';
 import type { UrlSettings } from './urlParams';
 
-export type Structural = Pick<UrlSettings, 'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden'>;
+export type Structural = Pick<
+  UrlSettings,
+  'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden' | 'sweep' | 'sweepLanes'
+>;
 
 interface PendingRun {
   /** The change waiting for an answer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_PARAMS } from '../engine/methods/registry';
-import { hyperparametersOf, learningRateOverridesOf } from './runConfig';
-import { URL_DEFAULTS } from './urlParams';
+import { hyperparametersOf, learningRateOverridesOf, pacingOf, runConfigOf } from './runConfig';
+import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
 
 describe('URL settings → worker settings', () => {
   it('hands every method parameter to the worker, and only the per-method rates that are set', () => {
@@ -11,5 +11,28 @@ describe('URL settings → worker settings', () => {
     expect(hp).toMatchObject({ lambdaMas: 7, memory: 300 });
     expect(learningRateOverridesOf(s)).toEqual({ si: 0.5, replay: 0.01 });
     expect(learningRateOverridesOf(URL_DEFAULTS)).toEqual({});
+  });
+
+  it('builds a sweep’s lanes from a link, and the sweep follows a schedule', () => {
+    const { settings, ignored } = parseUrlSettings(
+      '?protocol=split-mnist&scenario=task&sweep=si&sweepLanes=4&methods=sgd,ewc&epochs=0',
+    );
+    expect(ignored).toEqual([]);
+    const config = runConfigOf(settings);
+    expect(config.methods).toEqual(['si', 'si', 'si', 'si']);
+    expect(config.lanes?.map((l) => l.params?.c)).toEqual([0, 0.01, 1, 100]);
+    expect(pacingOf(settings).epochsPerTask).toBe(1);
+    expect(runConfigOf(URL_DEFAULTS).lanes).toBeUndefined();
+  });
+
+  it.each(['sgd', 'joint', 'constructor', '__proto__', 'SI,EWC'])('ignores sweep=%s with a notice', (raw) => {
+    const { settings, ignored } = parseUrlSettings(`?sweep=${encodeURIComponent(raw)}&sweepLanes=9`);
+    expect(settings.sweep).toBe('off');
+    expect(settings.sweepLanes).toBe(URL_DEFAULTS.sweepLanes);
+    expect(ignored).toEqual([
+      expect.stringContaining('not a valid value; using off'),
+      expect.stringContaining('sweepLanes=9 (not a valid value; using 4)'),
+    ]);
+    expect(runConfigOf(settings).lanes).toBeUndefined();
   });
 });

@@ -1,12 +1,14 @@
 /** How the URL settings map onto the worker's run configuration, hyperparameters and pacing. */
+import { scenarioKeyOf } from '../engine/data/scenarios';
 import { DEFAULT_SHARED_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
 import { learningRateKey, METHOD_IDS, METHOD_PARAMS, type ParamKey } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
+import { sweepLanes } from '../engine/sweep';
 import type { Pacing, RunConfig } from '../worker/protocol';
 import type { UrlSettings } from './urlParams';
 
 export function runConfigOf(s: UrlSettings): RunConfig {
-  return {
+  const run = {
     protocol: s.protocol,
     scenario: s.scenario,
     tasks: s.tasks,
@@ -14,6 +16,10 @@ export function runConfigOf(s: UrlSettings): RunConfig {
     seed: s.seed,
     hidden: [...s.hidden],
   };
+  if (s.sweep === 'off') return run;
+  // A sweep's lanes replace the methods; `methods` names each lane's, so every per-method row lines up.
+  const lanes = sweepLanes(s.sweep, s.sweepLanes, scenarioKeyOf(s));
+  return { ...run, methods: lanes.map((l) => l.method), lanes };
 }
 
 /** Learning rates that differ from the shared one, by method (a 0 in the settings means shared). */
@@ -38,7 +44,9 @@ export function hyperparametersOf(s: UrlSettings): Hyperparameters {
 }
 
 export function pacingOf(s: UrlSettings): Pacing {
-  return { stepsPerSecond: s.speed, epochsPerTask: s.epochs };
+  // A sweep is read at the end of its tasks, so it always follows a schedule (one epoch if switched by hand).
+  const epochsPerTask = s.sweep !== 'off' && s.epochs === 0 ? 1 : s.epochs;
+  return { stepsPerSecond: s.speed, epochsPerTask };
 }
 
 /** The keys of a changed object whose values differ (shallow, arrays compared by content). */

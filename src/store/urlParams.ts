@@ -17,6 +17,7 @@ import {
   type MethodId,
   type ParamKey,
 } from '../engine/methods/registry';
+import { DEFAULT_SWEEP_LANES, MAX_SWEEP_LANES, MIN_SWEEP_LANES, SWEEP_METHODS } from '../engine/sweep';
 import { type Recommended, recommendedSettings, type ScenarioOf } from './recommended';
 
 export const URL_FORMAT_VERSION = 1;
@@ -45,6 +46,10 @@ interface BaseUrlSettings {
   /** Permuted MNIST's task count. */
   tasks: number;
   methods: MethodId[];
+  /** A strength sweep of this method ('off': none): lanes of it at log-spaced strengths, instead of `methods`. */
+  sweep: MethodId | 'off';
+  /** The sweep's lanes, its strength 0 included. */
+  sweepLanes: number;
   seed: number;
   /** Hidden layer sizes of the MLP. */
   hidden: number[];
@@ -87,6 +92,8 @@ const BASE_DEFAULTS: Readonly<Omit<BaseUrlSettings, keyof Recommended>> = {
   scenario: 'task',
   tasks: DEFAULT_PERMUTED_TASKS,
   methods: ['sgd', 'l2', 'ewc', 'si'],
+  sweep: 'off',
+  sweepLanes: DEFAULT_SWEEP_LANES,
   seed: 0,
   batch: hp.batchSize,
   fisher: hp.fisher,
@@ -185,6 +192,8 @@ const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } =
   scenario: oneOf(SPLIT_SCENARIOS),
   tasks: number(2, MAX_PERMUTED_TASKS, true),
   methods: methodList,
+  sweep: oneOf(['off', ...SWEEP_METHODS] as const),
+  sweepLanes: number(MIN_SWEEP_LANES, MAX_SWEEP_LANES, true),
   seed: number(0, 2 ** 31 - 1, true),
   hidden: layerSizes,
   lr: number(1e-6, 10),

@@ -6,6 +6,7 @@
 import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
 import type { FaultPoint } from '../engine/faultPoints';
+import type { LaneSpec } from '../engine/laneSettings';
 import type { MethodId } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
 import type { BackendName } from '../store/urlParams';
@@ -30,6 +31,8 @@ export interface RunConfig {
   /** Permuted MNIST's task count. */
   tasks: number;
   methods: MethodId[];
+  /** A strength sweep: one lane per entry of `methods`, each fixing its strength (src/engine/sweep.ts). */
+  lanes?: LaneSpec[];
   seed: number;
   hidden: number[];
 }

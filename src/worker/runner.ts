@@ -307,18 +307,20 @@ export class Runner {
   /** The run's lockstep learners, built from the config and the data (fetched on first need). */
   private async build(): Promise<Lockstep> {
     const data = await this.loadData();
-    const { protocol, scenario, tasks, methods, seed, hidden } = this.config;
+    const { protocol, scenario, tasks, methods, lanes, seed, hidden } = this.config;
     const ls = new Lockstep({
       data,
       spec: protocol === 'split-mnist' ? { protocol, scenario } : { protocol, tasks },
       methods,
+      lanes,
       seed,
       hidden,
       settings: this.settings,
       evalSubset: LIVE_TEST_DIGITS,
     });
     this.lockstep = ls;
-    this.synapses = new SynapseProbe(ls, seed);
+    // A sweep's figure is its table: the synapse panels (one per method) are not shown for it.
+    this.synapses = lanes ? null : new SynapseProbe(ls, seed);
     this.trajectories.begin(ls.currentTask);
     return ls;
   }
