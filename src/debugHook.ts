@@ -1,4 +1,5 @@
 import { finishedRuns } from './panels/matrixData';
+import { sweepView } from './panels/sweepData';
 import { useLabStore } from './store/labStore';
 import { useResults } from './store/results';
 import { session } from './store/session';
@@ -15,6 +16,8 @@ export function exposeStores(): void {
       results: () => useResults.getState(),
       /** The finished run's accuracy matrices per method (null while it runs): what claims are checked on. */
       finishedRuns: () => finishedRuns(useResults.getState()),
+      /** A strength sweep's table at the latest evaluation (null for a run that is no sweep). */
+      sweep: () => sweepView(useResults.getState()),
       settings: () => useSettings.getState(),
       lab: () => useLabStore.getState().settings,
       crash: (at?: FaultPoint) => session.crash('worker', at),

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { METHOD_LABELS } from '../../engine/methodIds';
+import { laneLabels } from '../../panels/sweepData';
 import { useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
 import { useUi } from '../../store/ui';
@@ -31,6 +32,9 @@ export function AccuracyTable() {
   const T = taskNames.length;
   const crowded = inLesson || config.methods.length >= 5 || T > 5;
   const open = chosen ?? !(height < SHORT_SCREEN && crowded);
+  const labels = laneLabels(config);
+  // A sweep's lanes share their method: they are told apart by their strength (and their index).
+  const rowId = (m: number) => (config.lanes ? `lane${m}` : config.methods[m]);
   const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
   return (
     <section className="accuracy-now">
@@ -45,7 +49,7 @@ export function AccuracyTable() {
         {last.full ? ', full test set' : ''})
       </button>
       {!open &&
-        config.methods.map(
+        [...new Set(config.methods)].map(
           (method) =>
             diverged[method] && (
               <span
@@ -73,10 +77,9 @@ export function AccuracyTable() {
           </thead>
           <tbody>
             {config.methods.map((method, m) => (
-              <tr key={method} data-method={method}>
+              <tr key={rowId(m)} data-method={method}>
                 <th scope="row">
-                  <span className="swatch" style={{ background: METHOD_COLORS[method] }} />{' '}
-                  {METHOD_LABELS[method]}
+                  <span className="swatch" style={{ background: METHOD_COLORS[method] }} /> {labels[m]}
                   {diverged[method] && (
                     <span
                       className="diverged"
@@ -89,7 +92,7 @@ export function AccuracyTable() {
                   )}
                 </th>
                 {taskNames.map((n, t) => (
-                  <td key={n} data-testid={`acc-${method}-${t}`}>
+                  <td key={n} data-testid={`acc-${rowId(m)}-${t}`}>
                     {pct(last.accuracy[m * T + t])}
                   </td>
                 ))}

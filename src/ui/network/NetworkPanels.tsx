@@ -8,6 +8,7 @@ import { liveNote } from '../../panels/liveNote';
 import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape';
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
+import { drawStrengthSweep, strengthSweepCsv } from '../../panels/strengthSweep';
 import { type ResultsState, useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
 import { useSynapses } from '../../store/synapses';
@@ -15,7 +16,7 @@ import { usePanel } from '../usePanel';
 import { ExportMenu } from './ExportMenu';
 import { ImportanceControls, LandscapeButton, ZoomToggle } from './PanelOptions';
 import { type PanelId, usePanelTab } from './panelTab';
-import { TABS } from './panelTabs';
+import { tabsFor } from './panelTabs';
 import { ConfusionTask, MapToggles } from './SynapseOptions';
 import {
   ConfusionPanel,
@@ -33,7 +34,11 @@ const NOTED: readonly PanelId[] = ['forgetting-curves', 'accuracy-matrix'];
 
 /** The network view's figures behind a tab strip, each with its options, note and exports. */
 export function NetworkPanels() {
-  const { tab, setTab } = usePanelTab();
+  const { tab: chosen, setTab } = usePanelTab();
+  const sweeping = useSettings((s) => s.sweep !== 'off');
+  const tabs = tabsFor(sweeping);
+  // The chosen figure, if this run shows it (a sweep shows only its own); the run's first otherwise.
+  const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0].id;
   const [options, setOptions] = useState<ImportanceOptions>({
     boundary: -1,
     layer: null,
@@ -44,7 +49,7 @@ export function NetworkPanels() {
   const [confusionTask, setConfusionTask] = useState(0);
   const note = useResults((s) => (NOTED.includes(tab) ? liveNote(s) : null));
   const body = useRef<HTMLDivElement>(null);
-  const current = TABS.find((t) => t.id === tab) ?? TABS[0];
+  const current = tabs.find((t) => t.id === tab) ?? tabs[0];
   const csv = (): CsvExport[] => {
     const s = useResults.getState();
     switch (tab) {
@@ -66,6 +71,8 @@ export function NetworkPanels() {
         return galleryTableCsv(useSynapses.getState());
       case 'confusion-matrix':
         return confusionTableCsv(useSynapses.getState(), confusionTask);
+      case 'strength-sweep':
+        return strengthSweepCsv(s);
     }
   };
   const title = `${current.name}: ${current.caption}${note ? ` (${note})` : ''}`;
@@ -73,7 +80,7 @@ export function NetworkPanels() {
     <figure className="panel network-panels" data-testid="network-panels">
       <div className="panel-head">
         <div role="tablist" aria-label="Figures" className="panel-tabs">
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <button
               key={t.id}
               type="button"
@@ -123,6 +130,7 @@ export function NetworkPanels() {
         {tab === 'importance-maps' && <MapsPanel />}
         {tab === 'digit-gallery' && <GalleryPanel />}
         {tab === 'confusion-matrix' && <ConfusionPanel task={confusionTask} />}
+        {tab === 'strength-sweep' && <SvgPanel testId="strength-sweep" draw={drawStrengthSweep} />}
       </div>
     </figure>
   );

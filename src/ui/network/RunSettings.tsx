@@ -9,6 +9,7 @@ import {
   type MethodId,
 } from '../../engine/methods/registry';
 import { SCENARIO_STORIES } from '../../engine/stories';
+import { sweptParam } from '../../engine/sweep';
 import { answerNewRun, askNewRun, type Structural, usePendingRun } from '../../store/pendingRun';
 import { isRecommendedKey, recommendedSettings } from '../../store/recommended';
 import { useSettings } from '../../store/settings';
@@ -24,6 +25,7 @@ import {
   SCHEDULE_SLIDERS,
   STRENGTH_SLIDERS,
 } from './runSliders';
+import { SweepControls } from './SweepControls';
 
 const NETWORK_SIZES = ['32,32', '64,64', '100,100', '128,128', '256,256', '400,400', '1000,1000'];
 
@@ -92,7 +94,11 @@ export function RunSettings() {
   const story = SCENARIO_STORIES[scenarioKeyOf(s)];
   const recommendedHidden = recommendedSettings(s).hidden.join(',');
   // Only the parameters of the methods in this run.
-  const strengths = STRENGTH_SLIDERS.filter(({ owner }) => s.methods.includes(owner));
+  // A sweep's lanes fix the swept strength: its slider would move nothing.
+  const swept = s.sweep === 'off' ? null : sweptParam(s.sweep)?.key;
+  const strengths = STRENGTH_SLIDERS.filter(({ owner, spec }) =>
+    s.sweep === 'off' ? s.methods.includes(owner) : owner === s.sweep && spec.setting !== swept,
+  );
   const toggleMethod = (id: MethodId) => {
     const methods = s.methods.includes(id) ? s.methods.filter((m) => m !== id) : [...s.methods, id];
     if (methods.length > 0) askNewRun({ methods: METHOD_IDS.filter((m) => methods.includes(m)) });
@@ -156,7 +162,11 @@ export function RunSettings() {
         <p className="scenario-story" data-testid="scenario-story">
           {story.line}
         </p>
-        <fieldset className="methods">
+        <fieldset
+          className="methods"
+          disabled={s.sweep !== 'off'}
+          title={s.sweep !== 'off' ? 'A strength sweep trains lanes of one method instead.' : undefined}
+        >
           <legend className="visually-hidden">Methods</legend>
           {METHODS.map(({ id, label, summary }) => (
             <label key={id} className="method-toggle" title={summary}>
@@ -165,6 +175,7 @@ export function RunSettings() {
             </label>
           ))}
         </fieldset>
+        <SweepControls />
         <NewRunQuestion />
       </fieldset>
 

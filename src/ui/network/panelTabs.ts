@@ -72,4 +72,15 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
     short: 'Where each true digit’s answers go',
     caption: 'Confusion matrix per method on the full test sets: where each true digit’s answers go',
   },
+  {
+    id: 'strength-sweep',
+    label: 'Sweep',
+    name: 'Strength sweep',
+    short: 'Accuracy against the penalty’s strength',
+    caption:
+      'Stability–plasticity trade-off: task 1, newest-task and average accuracy against the penalty’s strength, one lane per strength',
+  },
 ];
+
+/** A sweep shows its own figure only (the others are per method); every other run shows the rest. */
+export const tabsFor = (sweep: boolean) => TABS.filter((t) => (t.id === 'strength-sweep') === sweep);

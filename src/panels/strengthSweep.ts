@@ -1,0 +1,300 @@
+/**
+ * The stability–plasticity trade-off, live: one method's lanes at log-spaced strengths (x, the lane
+ * at 0 on a tick of its own left of the log axis) against accuracy (y), three curves: the first
+ * task's accuracy (what the penalty keeps), the newest task's (what it still lets in) and the
+ * average over the tasks seen. The method's recommended strength for the scenario is a vertical
+ * line, the best average a ring. Curves are labelled at their right end; the legend says which is which.
+ */
+import * as d3 from 'd3';
+import { METHOD_LABELS } from '../engine/methodIds';
+import type { SweepRow } from '../engine/sweep';
+import type { ResultsState } from '../store/results';
+import { METHOD_COLORS } from '../ui/methodColors';
+import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
+import { type CsvExport, csvExport } from './export';
+import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
+import { formatStrength, sweepView } from './sweepData';
+import { fontSizes, textWidth } from './textMetrics';
+
+type Metric = 'first' | 'newest' | 'average';
+
+const CURVES: readonly { metric: Metric; label: string; short: string; dash: string; width: number }[] = [
+  { metric: 'first', label: 'task 1 (stability)', short: 'task 1', dash: '', width: 2.5 },
+  { metric: 'newest', label: 'newest task (plasticity)', short: 'newest', dash: '9 5', width: 2.5 },
+  { metric: 'average', label: 'average of tasks seen', short: 'average', dash: '2 4', width: 4 },
+];
+
+/** Shades of the method's colour, so the three curves stay its own yet tell apart in grey print too. */
+const shade = (color: string, metric: Metric) =>
+  metric === 'first'
+    ? color
+    : metric === 'newest'
+      ? (d3.color(color)?.darker(1.1).formatHex() ?? color)
+      : (d3.color(color)?.darker(0.5).formatHex() ?? color);
+
+export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
+  const frame = sizeSvg(el);
+  if (!frame) return;
+  const { svg, width, height } = frame;
+  const view = sweepView(s);
+  const message = !s.config?.lanes
+    ? 'Pick a method to sweep in the settings (Strength sweep).'
+    : !view
+      ? 'Press Start (Space): every lane trains through all tasks.'
+      : null;
+  if (emptyState(svg, width, height, message) || !view) return;
+  const { small, base } = fontSizes(el);
+  const color = METHOD_COLORS[view.method];
+  const name = `${METHOD_LABELS[view.method]} ${view.symbol}`;
+
+  const legend = [
+    ...CURVES.map((c) => ({
+      key: c.metric,
+      text: c.label,
+      color: shade(color, c.metric),
+      dash: c.dash,
+      w: c.width,
+    })),
+    {
+      key: 'rec',
+      text: `recommended ${view.symbol} = ${formatStrength(view.recommended)}`,
+      color: 'currentColor',
+      dash: '3 3',
+      w: 1.5,
+    },
+    { key: 'best', text: 'best average', color: 'currentColor', dash: '', w: 0 },
+  ];
+  const swatch = small * 2.4;
+  const legendW = Math.max(...legend.map((l) => textWidth(l.text, small))) + swatch + small * 1.5;
+  const endLabelW = Math.max(...CURVES.map((c) => textWidth(`${c.short} 100.0`, small))) + small;
+  const M = {
+    top: base * 2.2,
+    right: legendW + endLabelW,
+    bottom: small * 3.6,
+    left: small * 1.8 + textWidth('100', small) + 10,
+  };
+  const w = Math.max(60, width - M.left - M.right);
+  const h = Math.max(60, height - M.top - M.bottom);
+
+  // x: a slot for the 0 lane, a gap (the axis break), then the log axis over the other lanes.
+  const positive = view.rows.map((r) => r.strength).filter((v) => v > 0);
+  const lo = Math.log10(Math.min(...positive, view.recommended));
+  const hi = Math.log10(Math.max(...positive, view.recommended));
+  const pad = Math.max(0.3, (hi - lo) * 0.06);
+  const zeroSlot = small * 3.5;
+  const log = d3
+    .scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .range([zeroSlot, w]);
+  const x = (v: number) => (v > 0 ? log(Math.log10(v)) : zeroSlot * 0.35);
+
+  // y: accuracy, zoomed to the data in steps of 10 points (never below chance's neighbourhood of 0).
+  const values = view.rows.flatMap((r) => [r.first, r.newest, r.average]).filter(Number.isFinite);
+  const floor = Math.max(0, Math.min(0.9, Math.floor((Math.min(...values) - 0.02) * 10) / 10));
+  const y = d3.scaleLinear().domain([floor, 1]).range([h, 0]);
+
+  const g = layer(svg, 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const ticks = decadeTicks(lo - pad, hi + pad);
+  const xAxis = layer(g, 'x-axis axis').attr('transform', `translate(0,${h})`);
+  drawAxis(
+    xAxis,
+    'bottom',
+    d3.scaleLinear().domain([0, w]).range([0, w]),
+    [x(0), ...ticks.map((k) => log(k))],
+    (px) => (px === x(0) ? '0' : pow10(Math.round(log.invert(px)))),
+  );
+  // The break between the 0 lane and the log axis: two short slashes on the axis line.
+  layer(xAxis, 'axis-break')
+    .selectAll('path')
+    .data([0, 5])
+    .join('path')
+    .attr('d', (dx) => `M${zeroSlot * 0.72 + dx - 3},${5} l6,-10`)
+    .attr('stroke', 'currentColor')
+    .attr('stroke-width', 1.5);
+  drawAxis(
+    layer(g, 'y-axis axis'),
+    'left',
+    y,
+    clearCorner(fitTicks(y, h, small, percent, true), y, small),
+    percent,
+  );
+  axisTitle(
+    g,
+    'x-title',
+    fitTitle(
+      [`${name}, the penalty's strength (log scale; 0 = no penalty)`, `${name} (log; 0 = none)`, name],
+      w,
+      small,
+    ),
+    w / 2,
+    h + small * 3,
+  );
+  axisTitle(
+    g,
+    'y-title',
+    fitTitle(['accuracy at the end (%)', 'accuracy (%)'], h, small),
+    -(M.left - small * 1.1),
+    h / 2,
+    true,
+  );
+
+  // The state of the sweep, above the plot: which task, live or final.
+  layer(svg, 'sweep-status')
+    .selectAll('text')
+    .data([
+      view.final
+        ? `${METHOD_LABELS[view.method]} sweep, final (full test sets, after task ${view.tasks})`
+        : `${METHOD_LABELS[view.method]} sweep, live: task ${view.task} of ${view.tasks}, step ${view.step}`,
+    ])
+    .join('text')
+    .attr('class', 'axis-label sweep-status')
+    .attr('x', M.left)
+    .attr('y', base * 1.2)
+    .style('font-size', `${base}px`)
+    .text((d) => d);
+
+  const rec = x(view.recommended);
+  layer(g, 'recommended')
+    .selectAll('line')
+    .data([view.recommended])
+    .join('line')
+    .attr('x1', rec)
+    .attr('x2', rec)
+    .attr('y1', 0)
+    .attr('y2', h)
+    .attr('stroke', 'currentColor')
+    .attr('stroke-dasharray', '3 3');
+
+  const line = d3
+    .line<SweepRow & { v: number }>()
+    .defined((r) => Number.isFinite(r.v))
+    .x((r) => x(r.strength))
+    .y((r) => y(r.v));
+  const curves = CURVES.map((c) => ({
+    ...c,
+    color: shade(color, c.metric),
+    points: view.rows.map((r) => ({ ...r, v: r[c.metric] })),
+  }));
+  layer(g, 'curves')
+    .selectAll<SVGPathElement, (typeof curves)[number]>('path')
+    .data(curves, (c) => c.metric)
+    .join('path')
+    .attr('class', 'sweep-curve')
+    .attr('data-metric', (c) => c.metric)
+    .attr('fill', 'none')
+    .attr('stroke', (c) => c.color)
+    .attr('stroke-width', (c) => c.width)
+    .attr('stroke-dasharray', (c) => c.dash)
+    .attr('d', (c) => line(c.points));
+  const dots = curves.flatMap((c) =>
+    c.points.filter((p) => Number.isFinite(p.v)).map((p, i) => ({ key: `${c.metric}-${i}`, c, p })),
+  );
+  layer(g, 'points')
+    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle')
+    .data(dots, (d) => d.key)
+    .join('circle')
+    .attr('class', 'sweep-point')
+    .attr('data-metric', (d) => d.c.metric)
+    .attr('data-strength', (d) => d.p.strength)
+    .attr('data-accuracy', (d) => d.p.v)
+    .attr('cx', (d) => x(d.p.strength))
+    .attr('cy', (d) => y(d.p.v))
+    .attr('r', small * 0.35)
+    .attr('fill', (d) => d.c.color);
+  layer(g, 'best')
+    .selectAll('circle')
+    .data(view.best ? [view.best] : [])
+    .join('circle')
+    .attr('cx', (b) => x(b.strength))
+    .attr('cy', (b) => y(b.average))
+    .attr('r', small * 0.9)
+    .attr('fill', 'none')
+    .attr('stroke', 'currentColor')
+    .attr('stroke-width', 2);
+
+  // Each curve's value at the strongest lane, at its right end, spread so labels never overlap.
+  const ends = curves
+    .map((c) => ({ c, v: c.points.at(-1)?.v ?? Number.NaN }))
+    .filter((e) => Number.isFinite(e.v))
+    .sort((a, b) => b.v - a.v);
+  let prev = -Infinity;
+  const placed = ends.map((e) => {
+    const at = Math.max(y(e.v), prev + small * 1.25);
+    prev = at;
+    return { ...e, at };
+  });
+  layer(g, 'end-labels')
+    .selectAll<SVGTextElement, (typeof placed)[number]>('text')
+    .data(placed, (e) => e.c.metric)
+    .join('text')
+    .attr('class', 'axis-label end-label')
+    .attr('x', w + small * 0.6)
+    .attr('y', (e) => e.at)
+    .attr('dy', '0.35em')
+    .style('fill', (e) => e.c.color)
+    .text((e) => `${e.c.short} ${(e.v * 100).toFixed(1)}`);
+
+  const items = layer(svg, 'legend')
+    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small})`)
+    .selectAll<SVGGElement, (typeof legend)[number]>('g.legend-item')
+    .data(legend, (d) => d.key)
+    .join((enter) => {
+      const item = enter.append('g').attr('class', 'legend-item');
+      item.append('path');
+      item.append('text').attr('class', 'axis-label');
+      return item;
+    })
+    .attr('transform', (_, k) => `translate(0,${k * small * 1.6})`);
+  items
+    .select('path')
+    .attr('d', (d) =>
+      d.key === 'best'
+        ? `M${swatch / 2 + small * 0.6},0 a${small * 0.6},${small * 0.6} 0 1,0 0.01,0`
+        : d.key === 'rec'
+          ? `M${swatch / 2},${-small * 0.6} v${small * 1.2}`
+          : `M0,0 h${swatch}`,
+    )
+    .attr('fill', 'none')
+    .attr('stroke', (d) => d.color)
+    .attr('stroke-width', (d) => d.w || 2)
+    .attr('stroke-dasharray', (d) => d.dash);
+  items
+    .select('text')
+    .attr('x', swatch + small * 0.5)
+    .attr('dy', '0.35em')
+    .style('fill', (d) => (d.key === 'rec' || d.key === 'best' ? 'currentColor' : d.color))
+    .text((d) => d.text);
+}
+
+/** The sweep table: one row per lane, accuracies in %, at the latest evaluation. */
+export function strengthSweepCsv(s: ResultsState): CsvExport[] {
+  const view = sweepView(s);
+  return [
+    csvExport('one row per strength (the sweep table)', '', () => [
+      [
+        'method',
+        'strength',
+        'first_task_accuracy',
+        'newest_task_accuracy',
+        'average_accuracy',
+        'newest_task',
+        'step',
+        'final',
+        'recommended',
+      ],
+      ...(view?.rows ?? []).map((r) => [
+        view?.method ?? '',
+        r.strength,
+        pct(r.first),
+        pct(r.newest),
+        pct(r.average),
+        view?.task ?? '',
+        view?.step ?? '',
+        view?.final ? 1 : 0,
+        view?.recommended ?? '',
+      ]),
+    ]),
+  ];
+}
+
+const pct = (v: number) => (Number.isFinite(v) ? Number((v * 100).toFixed(2)) : '');

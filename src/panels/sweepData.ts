@@ -1,0 +1,76 @@
+/**
+ * What the strength-sweep panel, its CSV and the lane labels read of a run: the sweep's method and
+ * strengths (from the run's lanes), its table at the latest evaluation, and whether it is final.
+ */
+import { scenarioKeyOf } from '../engine/data/scenarios';
+import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
+import { bestRow, laneStrength, type SweepRow, sweepRows, sweptParam } from '../engine/sweep';
+import type { ResultsState } from '../store/results';
+import type { RunConfig } from '../worker/protocol';
+
+export interface SweepView {
+  readonly method: MethodId;
+  /** e.g. "c" or "λ". */
+  readonly symbol: string;
+  /** The method's recommended strength in the run's scenario. */
+  readonly recommended: number;
+  readonly rows: SweepRow[];
+  readonly best: SweepRow | null;
+  /** 1-based: the task trained last, and how many there are. */
+  readonly task: number;
+  readonly tasks: number;
+  readonly step: number;
+  /** The last task is trained and measured on the full test sets: the numbers are final. */
+  readonly final: boolean;
+  /** Live numbers come from the fixed test subset, final ones from the full test sets. */
+  readonly full: boolean;
+}
+
+/** A strength as a label writes it: 0, 0.01, 4.6, 1e+5 → "1e5". */
+export const formatStrength = (v: number): string =>
+  v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) ? v.toExponential().replace('e+', 'e') : String(v);
+
+/** The run's sweep: its method and strengths, or null when the run is not a sweep. */
+export function sweepOf(config: RunConfig | null): { method: MethodId; strengths: number[] } | null {
+  const lanes = config?.lanes;
+  const param = lanes?.[0] ? sweptParam(lanes[0].method) : null;
+  if (!lanes || !param) return null;
+  return { method: lanes[0].method, strengths: lanes.map(laneStrength) };
+}
+
+/** Each lane's name in tables and legends: "SI c=0.01" in a sweep, the method's label otherwise. */
+export function laneLabels(config: RunConfig): string[] {
+  return config.methods.map((m, i) => {
+    const lane = config.lanes?.[i];
+    const symbol = sweptParam(m)?.symbol;
+    const v = lane ? laneStrength(lane) : Number.NaN;
+    return symbol && Number.isFinite(v)
+      ? `${METHOD_LABELS[m]} ${symbol}=${formatStrength(v)}`
+      : METHOD_LABELS[m];
+  });
+}
+
+/** The sweep's table at the latest evaluation; null when the run is no sweep or nothing is measured yet. */
+export function sweepView(s: ResultsState): SweepView | null {
+  const sweep = sweepOf(s.config);
+  const last = s.evaluations.at(-1);
+  const T = s.taskNames.length;
+  if (!sweep || !s.config || !last || T === 0) return null;
+  const lanes = sweep.strengths.length;
+  const accuracy = sweep.strengths.map((_, l) => Array.from(last.accuracy.subarray(l * T, (l + 1) * T)));
+  const rows = sweepRows(sweep.strengths, accuracy, last.task);
+  const param = sweptParam(sweep.method);
+  if (!param || accuracy.length !== lanes) return null;
+  return {
+    method: sweep.method,
+    symbol: param.symbol,
+    recommended: param.recommended[scenarioKeyOf(s.config)],
+    rows,
+    best: bestRow(rows),
+    task: last.task + 1,
+    tasks: T,
+    step: last.step,
+    final: last.full && last.task === T - 1,
+    full: last.full,
+  };
+}
