@@ -111,13 +111,10 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .attr('d', (dx) => `M${zeroSlot * 0.72 + dx - 3},${5} l6,-10`)
     .attr('stroke', 'currentColor')
     .attr('stroke-width', 1.5);
-  drawAxis(
-    layer(g, 'y-axis axis'),
-    'left',
-    y,
-    clearCorner(fitTicks(y, h, small, percent, true), y, small),
-    percent,
-  );
+  // Whole 5 points at most: a tall plot would otherwise tick every 2.
+  const yTicks = fitTicks(y, h, small, percent, true);
+  const coarse = yTicks.length > 8 ? yTicks.filter((v) => Math.round(v * 100) % 5 === 0) : yTicks;
+  drawAxis(layer(g, 'y-axis axis'), 'left', y, clearCorner(coarse, y, small), percent);
   axisTitle(
     g,
     'x-title',

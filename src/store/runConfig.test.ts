@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_PARAMS } from '../engine/methods/registry';
-import { hyperparametersOf, learningRateOverridesOf, pacingOf, runConfigOf } from './runConfig';
+import { hyperparametersOf, learningRateOverridesOf, runConfigOf } from './runConfig';
 import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
 
 describe('URL settings → worker settings', () => {
@@ -13,7 +13,7 @@ describe('URL settings → worker settings', () => {
     expect(learningRateOverridesOf(URL_DEFAULTS)).toEqual({});
   });
 
-  it('builds a sweep’s lanes from a link, and the sweep follows a schedule', () => {
+  it('builds a sweep’s lanes from a link, in place of its methods', () => {
     const { settings, ignored } = parseUrlSettings(
       '?protocol=split-mnist&scenario=task&sweep=si&sweepLanes=4&methods=sgd,ewc&epochs=0',
     );
@@ -21,7 +21,6 @@ describe('URL settings → worker settings', () => {
     const config = runConfigOf(settings);
     expect(config.methods).toEqual(['si', 'si', 'si', 'si']);
     expect(config.lanes?.map((l) => l.params?.c)).toEqual([0, 0.01, 1, 100]);
-    expect(pacingOf(settings).epochsPerTask).toBe(1);
     expect(runConfigOf(URL_DEFAULTS).lanes).toBeUndefined();
   });
 

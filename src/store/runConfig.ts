@@ -44,9 +44,7 @@ export function hyperparametersOf(s: UrlSettings): Hyperparameters {
 }
 
 export function pacingOf(s: UrlSettings): Pacing {
-  // A sweep is read at the end of its tasks, so it always follows a schedule (one epoch if switched by hand).
-  const epochsPerTask = s.sweep !== 'off' && s.epochs === 0 ? 1 : s.epochs;
-  return { stepsPerSecond: s.speed, epochsPerTask };
+  return { stepsPerSecond: s.speed, epochsPerTask: s.epochs };
 }
 
 /** The keys of a changed object whose values differ (shallow, arrays compared by content). */

@@ -162,19 +162,18 @@ export function RunSettings() {
         <p className="scenario-story" data-testid="scenario-story">
           {story.line}
         </p>
-        <fieldset
-          className="methods"
-          disabled={s.sweep !== 'off'}
-          title={s.sweep !== 'off' ? 'A strength sweep trains lanes of one method instead.' : undefined}
-        >
-          <legend className="visually-hidden">Methods</legend>
-          {METHODS.map(({ id, label, summary }) => (
-            <label key={id} className="method-toggle" title={summary}>
-              <input type="checkbox" checked={s.methods.includes(id)} onChange={() => toggleMethod(id)} />
-              <span className="swatch" style={{ background: METHOD_COLORS[id] }} /> {label}
-            </label>
-          ))}
-        </fieldset>
+        {/* A sweep trains lanes of one method instead of these. */}
+        {s.sweep === 'off' && (
+          <fieldset className="methods">
+            <legend className="visually-hidden">Methods</legend>
+            {METHODS.map(({ id, label, summary }) => (
+              <label key={id} className="method-toggle" title={summary}>
+                <input type="checkbox" checked={s.methods.includes(id)} onChange={() => toggleMethod(id)} />
+                <span className="swatch" style={{ background: METHOD_COLORS[id] }} /> {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <SweepControls />
         <NewRunQuestion />
       </fieldset>
