@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readMnistPackage } from '../../scripts/mnist-asset-plugin';
 import { selectNodeBackend } from '../../scripts/tfBackend';
 import { checkClaim, claimMethods } from '../engine/claims';
-import { runExperiment } from '../engine/experiment';
+import { scenarioKeyOf } from '../engine/data/scenarios';
+import { type ExperimentOptions, type MethodResult, runExperiment } from '../engine/experiment';
+import { laneStrength, sweepRows, sweptParam } from '../engine/sweep';
+import { checkSweepClaim, type SweepResult } from '../engine/sweepClaims';
 import { sceneRuns } from './sceneRuns';
 import { SCENES } from './scenes';
 
@@ -21,7 +24,8 @@ describe('the network scenes', () => {
   it('each state claims about the methods they run', () => {
     for (const [i, scene] of SCENES.entries()) {
       if (scene.view !== 'network') continue;
-      expect(scene.claims?.length, `scene ${i + 1} (${scene.id}) states no claim`).toBeGreaterThan(0);
+      const count = (scene.claims?.length ?? 0) + (scene.sweepClaims?.length ?? 0);
+      expect(count, `scene ${i + 1} (${scene.id}) states no claim`).toBeGreaterThan(0);
       for (const claim of scene.claims ?? [])
         for (const m of claimMethods(claim)) expect(scene.run?.methods, scene.id).toContain(m);
     }
@@ -31,9 +35,12 @@ describe('the network scenes', () => {
     const names = run.scenes.map((s) => `${s.n} (${s.id})`).join(', ');
     it(`show what they claim: scene ${names}`, { timeout: 600_000 }, async () => {
       const result = await runExperiment(readMnistPackage(), run.options);
+      const sweep = sweepResult(run.options, result.methods);
       const broken = run.scenes.flatMap((scene) =>
-        scene.claims
-          .map((claim) => checkClaim(claim, result.methods))
+        [
+          ...scene.claims.map((claim) => checkClaim(claim, result.methods)),
+          ...scene.sweepClaims.map((claim) => checkSweepClaim(claim, sweep!)),
+        ]
           .filter((o) => !o.holds)
           .map((o) => `scene ${scene.n} (${scene.id}): ${o.line}`),
       );
@@ -41,3 +48,15 @@ describe('the network scenes', () => {
     });
   }
 });
+
+/** A sweep run's final table, as the page's sweep panel reads it; null for a run of methods. */
+function sweepResult(options: ExperimentOptions, methods: readonly MethodResult[]): SweepResult | null {
+  const param = options.lanes?.[0] && sweptParam(options.lanes[0].method);
+  if (!options.lanes || !param) return null;
+  const last = methods.map((m) => m.accuracy[m.accuracy.length - 1]);
+  return {
+    rows: sweepRows(options.lanes.map(laneStrength), last, last[0].length - 1),
+    symbol: param.symbol,
+    recommended: param.recommended[scenarioKeyOf(options.spec)],
+  };
+}

@@ -7,24 +7,33 @@
 import type { Claim } from '../engine/claims';
 import type { ExperimentOptions } from '../engine/experiment';
 import { METHOD_IDS } from '../engine/methods/registry';
-import { hyperparametersOf } from '../store/runConfig';
+import type { SweepClaim } from '../engine/sweepClaims';
+import { hyperparametersOf, runConfigOf } from '../store/runConfig';
 import { URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
 import { sceneSettings } from './applyScene';
 import type { Scene } from './sceneTypes';
 
 export interface SceneRun {
   /** The scenes (1-based numbers and ids) whose claims this run checks. */
-  readonly scenes: readonly { readonly n: number; readonly id: string; readonly claims: readonly Claim[] }[];
+  readonly scenes: readonly {
+    readonly n: number;
+    readonly id: string;
+    readonly claims: readonly Claim[];
+    readonly sweepClaims: readonly SweepClaim[];
+  }[];
   readonly options: ExperimentOptions;
 }
 
 function optionsOf(s: UrlSettings): ExperimentOptions {
+  // A sweep's lanes replace its methods, as in the page (src/store/runConfig.ts).
+  const { methods, lanes } = runConfigOf(s);
   return {
     spec:
       s.protocol === 'permuted-mnist'
         ? { protocol: s.protocol, tasks: s.tasks }
         : { protocol: s.protocol, scenario: s.scenario },
-    methods: s.methods,
+    methods,
+    lanes,
     seed: s.seed,
     hidden: s.hidden,
     epochs: s.epochs,
@@ -40,8 +49,17 @@ export function sceneRuns(scenes: readonly Scene[]): SceneRun[] {
     const key = JSON.stringify({ ...options, methods: [] });
     const run = runs.get(key) ?? { scenes: [], options: { ...options, methods: [] } };
     const methods = new Set([...run.options.methods, ...options.methods]);
-    run.options = { ...run.options, methods: METHOD_IDS.filter((m) => methods.has(m)) };
-    run.scenes.push({ n: i + 1, id: scene.id, claims: scene.claims ?? [] });
+    // A sweep's lanes (one method, repeated) stay as they are; other runs gather their scenes' methods.
+    run.options = {
+      ...run.options,
+      methods: options.lanes ? options.methods : METHOD_IDS.filter((m) => methods.has(m)),
+    };
+    run.scenes.push({
+      n: i + 1,
+      id: scene.id,
+      claims: scene.claims ?? [],
+      sweepClaims: scene.sweepClaims ?? [],
+    });
     runs.set(key, run);
   });
   return [...runs.values()];

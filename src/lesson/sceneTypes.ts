@@ -2,6 +2,7 @@
 import type { Claim } from '../engine/claims';
 import type { ClMethod } from '../engine/quadratic/methods';
 import type { PresetId } from '../engine/quadratic/presets';
+import type { SweepClaim } from '../engine/sweepClaims';
 import type { LabOverlays, NumericParam } from '../store/labStore';
 import type { UrlSettings, View } from '../store/urlParams';
 import type { PanelId } from '../ui/network/panelTab';
@@ -55,4 +56,6 @@ export interface Scene {
    */
   readonly claims?: readonly Claim[];
   readonly labClaims?: readonly LabClaim[];
+  /** A strength-sweep scene's claims, on its final sweep table (src/engine/sweepClaims.ts). */
+  readonly sweepClaims?: readonly SweepClaim[];
 }

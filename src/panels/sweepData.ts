@@ -51,7 +51,7 @@ export function laneLabels(config: RunConfig): string[] {
 }
 
 /** The sweep's table at the latest evaluation; null when the run is no sweep or nothing is measured yet. */
-export function sweepView(s: ResultsState): SweepView | null {
+export function sweepView(s: Pick<ResultsState, 'config' | 'evaluations' | 'taskNames'>): SweepView | null {
   const sweep = sweepOf(s.config);
   const last = s.evaluations.at(-1);
   const T = s.taskNames.length;

@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
 import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
+import { sweptParam } from '../../engine/sweep';
+import { checkSweepClaim, describeSweepClaim, type SweepResult } from '../../engine/sweepClaims';
 import { describeLabClaim } from '../../lesson/labClaims';
 import type { Scene } from '../../lesson/sceneTypes';
 import { finishedRuns } from '../../panels/matrixData';
+import { sweepView } from '../../panels/sweepData';
 import { useResults } from '../../store/results';
 
 /** The finished run's matrices (null while it runs), recomputed only when the run's record changes. */
@@ -15,6 +18,17 @@ function usePageRuns(): MethodMatrix[] | null {
     () => finishedRuns({ config, switches, evaluations, taskNames }),
     [config, switches, evaluations, taskNames],
   );
+}
+
+/** The page's sweep once its last task is measured (null before, or when the run is no sweep). */
+function usePageSweep(): SweepResult | null {
+  const config = useResults((r) => r.config);
+  const evaluations = useResults((r) => r.evaluations);
+  const taskNames = useResults((r) => r.taskNames);
+  return useMemo(() => {
+    const view = sweepView({ config, evaluations, taskNames });
+    return view?.final ? view : null;
+  }, [config, evaluations, taskNames]);
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
@@ -51,29 +65,33 @@ const openByDefault = () => typeof window !== 'undefined' && window.innerHeight 
 /** What the scene claims, as the tests check it; on a network scene, checked on this page's run too. */
 export function SceneClaims({ scene }: { scene: Scene }) {
   const runs = usePageRuns();
+  const sweep = usePageSweep();
   const claims = scene.claims ?? [];
   const lab = scene.labClaims ?? [];
-  const count = claims.length + lab.length;
-  const failing = useMemo(
-    () =>
-      runs
-        ? claims.filter((c) => {
-            try {
-              return !checkClaim(c, runs).holds;
-            } catch {
-              return false;
-            }
-          }).length
-        : null,
-    [claims, runs],
-  );
+  const sweepClaims = scene.sweepClaims ?? [];
+  const swept = scene.run?.sweep;
+  const symbol = (swept && swept !== 'off' && sweptParam(swept)?.symbol) || 'strength';
+  const count = claims.length + lab.length + sweepClaims.length;
+  const failing = useMemo(() => {
+    if (sweepClaims.length > 0)
+      return sweep ? sweepClaims.filter((c) => !checkSweepClaim(c, sweep).holds).length : null;
+    return runs
+      ? claims.filter((c) => {
+          try {
+            return !checkClaim(c, runs).holds;
+          } catch {
+            return false;
+          }
+        }).length
+      : null;
+  }, [claims, runs, sweepClaims, sweep]);
   if (count === 0) return null;
   const verdict =
     failing === null
       ? ''
       : failing === 0
         ? ' ✓ all hold in this run'
-        : ` ✗ ${failing} of ${claims.length} fail in this run`;
+        : ` ✗ ${failing} of ${claims.length + sweepClaims.length} fail in this run`;
   return (
     <details className="lesson-claims" data-testid="lesson-claims" open={openByDefault()}>
       <summary>
@@ -89,6 +107,22 @@ export function SceneClaims({ scene }: { scene: Scene }) {
         {lab.map((c) => (
           <li key={describeLabClaim(c)}>{describeLabClaim(c)}</li>
         ))}
+        {sweepClaims.map((c) => {
+          const o = sweep ? checkSweepClaim(c, sweep) : null;
+          const text = describeSweepClaim(c, symbol);
+          return (
+            <li key={text} data-holds={o ? String(o.holds) : undefined}>
+              {o && (
+                <>
+                  <span aria-hidden="true">{o.holds ? '✓ ' : '✗ '}</span>
+                  <span className="visually-hidden">{o.holds ? 'Holds: ' : 'Does not hold: '}</span>
+                </>
+              )}
+              {text}
+              {o && ` (here ${fmt(o.value)})`}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );
