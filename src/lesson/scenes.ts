@@ -239,18 +239,18 @@ export const SCENES: readonly Scene[] = [
       hidden: [100, 100],
     },
     panel: 'strength-sweep',
-    text: 'Six copies of the network learn the five pairs side by side through one shared head, each with its own SI strength c, from 0 (no penalty) to 100. For each c: the accuracy on task 1 at the end (what the penalty keeps), on the newest task (what it still lets in), and the average.',
+    text: 'Six networks learn five pairs through one shared head, each with its own SI strength c from 0 to 100. Against c: accuracy on task 1, on the newest task, and the average.',
     formula: String.raw`\mathcal{L}(\theta) = \mathcal{L}^{\text{new}}(\theta) + c\sum_k\Omega_k(\theta_k-\tilde\theta_k)^2, \qquad c \in \{0,\ 0.01,\ \dots,\ 100\}`,
     predict: {
-      question: 'What does turning c up from 0 to 100 do?',
+      question: 'What does a larger c do?',
       choices: [
         'Better on every task: more protection is always better',
-        'Task 1 kept better, but the newest task learned worse at the largest c',
+        'Task 1 kept, the newest task learned worse at large c',
         'Nothing: c only rescales the loss',
       ],
       answer: 1,
       reveal:
-        'Without a penalty task 1 ends near 42 %, below chance: the shared head now answers for the last pair. At c = 100 task 1 stays near 100 %, but the last pair stays at chance (about 50 %): the weights are held too hard to learn it. The best average, about 83 %, is at c = 10, the recommended value: stability and plasticity traded off.',
+        'No penalty: task 1 ends at 42 %. At c = 100 it keeps 100 %, but the last pair stays at chance. Best average: c = 10, as recommended.',
     },
     sweepClaims: [
       { kind: 'rises', metric: 'first', atLeast: 40 },

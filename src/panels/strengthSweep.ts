@@ -43,7 +43,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
       ? 'Press Start (Space): every lane trains through all tasks.'
       : null;
   if (emptyState(svg, width, height, message) || !view) return;
-  const { small, base } = fontSizes(el);
+  const { small } = fontSizes(el);
   const color = METHOD_COLORS[view.method];
   const name = `${METHOD_LABELS[view.method]} ${view.symbol}`;
 
@@ -65,10 +65,15 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     { key: 'best', text: 'best average', color: 'currentColor', dash: '', w: 0 },
   ];
   const swatch = small * 2.4;
-  const legendW = Math.max(...legend.map((l) => textWidth(l.text, small))) + swatch + small * 1.5;
+  const legendW =
+    Math.max(
+      ...legend.map((l) => textWidth(l.text, small) + swatch),
+      textWidth('after task 10, full test sets', small),
+    ) +
+    small * 1.5;
   const endLabelW = Math.max(...CURVES.map((c) => textWidth(`${c.short} 100.0`, small))) + small;
   const M = {
-    top: base * 2.2,
+    top: small,
     right: legendW + endLabelW,
     bottom: small * 3.6,
     left: small * 1.8 + textWidth('100', small) + 10,
@@ -135,19 +140,22 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     true,
   );
 
-  // The state of the sweep, above the plot: which task, live or final.
+  // The state of the sweep, atop the legend column: live (which task) or final.
   layer(svg, 'sweep-status')
+    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small})`)
     .selectAll('text')
-    .data([
+    .data(
       view.final
-        ? `${METHOD_LABELS[view.method]} sweep, final (full test sets, after task ${view.tasks})`
-        : `${METHOD_LABELS[view.method]} sweep, live: task ${view.task} of ${view.tasks}, step ${view.step}`,
-    ])
+        ? [`${METHOD_LABELS[view.method]} sweep: final`, `after task ${view.tasks}, full test sets`]
+        : [
+            `${METHOD_LABELS[view.method]} sweep: live`,
+            `task ${view.task} of ${view.tasks}, step ${view.step}`,
+          ],
+    )
     .join('text')
     .attr('class', 'axis-label sweep-status')
-    .attr('x', M.left)
-    .attr('y', base * 1.2)
-    .style('font-size', `${base}px`)
+    .attr('y', (_, i) => i * small * 1.3)
+    .style('font-weight', (_, i) => (i === 0 ? 'bold' : null))
     .text((d) => d);
 
   const rec = x(view.recommended);
@@ -232,7 +240,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .text((e) => `${e.c.short} ${(e.v * 100).toFixed(1)}`);
 
   const items = layer(svg, 'legend')
-    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small})`)
+    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small * 4})`)
     .selectAll<SVGGElement, (typeof legend)[number]>('g.legend-item')
     .data(legend, (d) => d.key)
     .join((enter) => {
