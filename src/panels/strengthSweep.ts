@@ -134,7 +134,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   axisTitle(
     g,
     'y-title',
-    fitTitle(['accuracy at the end (%)', 'accuracy (%)'], h, small),
+    fitTitle([view.final ? 'accuracy at the end (%)' : 'accuracy now (%)', 'accuracy (%)'], h, small),
     -(M.left - small * 1.1),
     h / 2,
     true,
