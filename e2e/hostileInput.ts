@@ -32,6 +32,7 @@ const CHOICE_KEYS = [
   'scenario',
   'fisher',
   'methods',
+  'sweep',
   'hidden',
   'labPreset',
 ];
@@ -50,6 +51,7 @@ const NUMBER_KEYS = [
   'gamma',
   'epochs',
   'speed',
+  'sweepLanes',
   'scene',
   'labLr',
   'labSteps',
@@ -161,6 +163,9 @@ export function badLinks(): BadLink[] {
   add('seed=7&c=abc', 'c=abc', ['seed', 7]);
   add('protocol=permuted-mnist&tasks=99', 'tasks=99', ['protocol', 'permuted-mnist']);
   add('methods=si,ewc&lr=-1', 'lr=-1', ['methods', ['ewc', 'si']]);
+  // A sweep of a method without a strength is refused; the rest of the link still applies.
+  add('sweep=sgd&sweepLanes=6', 'sweep=sgd', ['sweepLanes', 6]);
+  add('sweep=si&sweepLanes=1', 'sweepLanes=1', ['sweep', 'si']);
   add('theme=dark&constructor=1', 'constructor', ['theme', 'dark']);
   add('hidden=64,64&batch=0', 'batch=0', ['hidden', [64, 64]]);
   add('view=lab&labC=2&labXi=0', 'labXi=0', ['view', 'lab']);

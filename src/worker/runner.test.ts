@@ -3,7 +3,8 @@ import { DEFAULT_HYPERPARAMETERS } from '../engine/defaults';
 import { runExperiment } from '../engine/experiment';
 import { fakeMnist, useCpuBackend } from '../engine/testSupport';
 import { matrices } from '../panels/accuracyMatrix';
-import { applyEvent, useResults } from '../store/results';
+import { sweepView } from '../panels/sweepData';
+import { applyEvent, clearRun, useResults } from '../store/results';
 import { halfWidth95, liveEvalEvery } from './liveEvaluation';
 import type { RunConfig, WorkerEvent } from './protocol';
 import { Runner } from './runner';
@@ -22,20 +23,26 @@ const config: RunConfig = {
   hidden: [8, 6],
 };
 
+/** Runs `c` on the worker's runner through its automatic schedule (one epoch a task), into the results store. */
+async function runToEnd(c: RunConfig): Promise<void> {
+  const events: WorkerEvent[] = [];
+  const runner = new Runner(
+    (e) => events.push(e),
+    async () => data,
+    c,
+    { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
+    {},
+    { stepsPerSecond: 0, epochsPerTask: 1 },
+  );
+  await runner.start(); // the schedule trains every task, then pauses
+  runner.dispose();
+  clearRun();
+  for (const e of events) applyEvent(e);
+}
+
 describe('the live run against the CLI', () => {
   it('ends an automatic schedule with the matrix, average, BWT and FWT the CLI computes', async () => {
-    const events: WorkerEvent[] = [];
-    const runner = new Runner(
-      (e) => events.push(e),
-      async () => data,
-      config,
-      { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
-      {},
-      { stepsPerSecond: 0, epochsPerTask: 1 },
-    );
-    await runner.start(); // the schedule trains every task, then pauses
-    runner.dispose();
-    for (const e of events) applyEvent(e);
+    await runToEnd(config);
     const s = useResults.getState();
     // Live evaluations measure the tasks trained so far (the others NaN); the switches and the end, all.
     const live = s.evaluations.filter((e) => !e.full);
@@ -63,6 +70,33 @@ describe('the live run against the CLI', () => {
       expect(shown[i].bwt).toBeCloseTo(m.bwt, 6);
       expect(shown[i].fwt).toBeCloseTo(m.fwt, 6);
     });
+  });
+});
+
+describe('a strength sweep in the worker', () => {
+  it('trains the lanes at their strengths, and its final table is the headless run’s', async () => {
+    const lanes = [0, 1, 100].map((c) => ({ method: 'si' as const, params: { c } }));
+    const sweep: RunConfig = { ...config, methods: ['si', 'si', 'si'], lanes };
+    await runToEnd(sweep);
+    const view = sweepView(useResults.getState());
+    expect(view?.final).toBe(true);
+    expect(view?.rows.map((r) => r.strength)).toEqual([0, 1, 100]);
+    const cli = await runExperiment(data, {
+      spec: { protocol: 'permuted-mnist', tasks: 3 },
+      methods: sweep.methods,
+      lanes,
+      epochs: 1,
+      seed: config.seed,
+      hidden: config.hidden,
+      hyperparameters,
+    });
+    const last = cli.methods.map((m) => m.accuracy[2]);
+    view?.rows.forEach((r, l) => {
+      expect(r.first).toBeCloseTo(last[l][0], 6);
+      expect(r.newest).toBeCloseTo(last[l][2], 6);
+    });
+    // The lanes differ: a penalty of 100 keeps more of task 1 than none.
+    expect(last[2][0]).not.toBeCloseTo(last[0][0], 6);
   });
 });
 
