@@ -87,6 +87,26 @@ test('figures redraw in place: no duplicated axis or mark across redraws, themes
   expect(consoleErrors).toEqual([]);
 });
 
+test('the strength sweep redraws in place, and a task switch adds no axis', async ({ page }) => {
+  const consoleErrors = collectConsoleErrors(page);
+  // A sweep shows only its own figure, so the test above never meets it.
+  await page.goto('./?backend=wasm&hidden=32,32&protocol=split-mnist&epochs=0&sweep=si&sweepLanes=5');
+  await expect(page.getByTestId('phase')).toHaveText('Ready');
+  await shortRun(page, ['2', '3']);
+  const body = '[data-testid="network-panels"] .panel-body';
+  await settled(page);
+  const before = await census(page, body);
+  expect(Object.keys(axes(before)).length).toBeGreaterThanOrEqual(2);
+  await redrawMany(page, 'Strength sweep');
+  expect(await census(page, body)).toEqual(before);
+  await page.keyboard.press('4');
+  await expect.poll(async () => (await results(page)).switches.length).toBe(3);
+  await stepBy(page, 6);
+  await settled(page);
+  expect(axes(await census(page, body))).toEqual(axes(before));
+  expect(consoleErrors).toEqual([]);
+});
+
 async function redrawLab(page: Page): Promise<void> {
   for (const key of ['p', 'h', 'h', 'p']) await page.keyboard.press(key);
   await page.setViewportSize({ width: 1100, height: 700 });
