@@ -40,13 +40,13 @@ const sweep = (page: Page) =>
 const drawn = (page: Page, metric: string) =>
   page
     .getByTestId('strength-sweep')
-    .locator(`circle.sweep-point[data-metric="${metric}"]`)
+    .locator(`.sweep-point[data-metric="${metric}"]`)
     .evaluateAll((els) =>
       els
-        .map((el) => ({
-          strength: Number(el.getAttribute('data-strength')),
-          height: -Number(el.getAttribute('cy')),
-        }))
+        .map((el) => {
+          const box = el.getBoundingClientRect();
+          return { strength: Number(el.getAttribute('data-strength')), height: -(box.top + box.height / 2) };
+        })
         .sort((a, b) => a.strength - b.strength),
     );
 

@@ -18,30 +18,51 @@ import { fontSizes, textWidth } from './textMetrics';
 
 type Metric = 'first' | 'newest' | 'average';
 
-const CURVES: readonly { metric: Metric; label: string; short: string; dash: string; width: number }[] = [
-  { metric: 'first', label: 'task 1 (stability)', short: 'task 1', dash: '', width: 2.5 },
-  { metric: 'newest', label: 'newest task (plasticity)', short: 'newest', dash: '9 5', width: 2.5 },
-  { metric: 'average', label: 'average of tasks seen', short: 'average', dash: '2 4', width: 4 },
+/**
+ * The three curves, all in the method's colour (a shade of it would fade on one theme or the
+ * other): told apart by their dash and their marker, which also survive grey print.
+ */
+const CURVES: readonly {
+  metric: Metric;
+  label: string;
+  short: string;
+  dash: string;
+  width: number;
+  symbol: d3.SymbolType;
+}[] = [
+  {
+    metric: 'first',
+    label: 'task 1 (stability)',
+    short: 'task 1',
+    dash: '',
+    width: 2.5,
+    symbol: d3.symbolCircle,
+  },
+  {
+    metric: 'newest',
+    label: 'newest task (plasticity)',
+    short: 'newest',
+    dash: '9 5',
+    width: 2.5,
+    symbol: d3.symbolTriangle,
+  },
+  {
+    metric: 'average',
+    label: 'average of tasks seen',
+    short: 'average',
+    dash: '2 4',
+    width: 4,
+    symbol: d3.symbolDiamond,
+  },
 ];
-
-/** Shades of the method's colour, so the three curves stay its own yet tell apart in grey print too. */
-const shade = (color: string, metric: Metric) =>
-  metric === 'first'
-    ? color
-    : metric === 'newest'
-      ? (d3.color(color)?.darker(1.1).formatHex() ?? color)
-      : (d3.color(color)?.darker(0.5).formatHex() ?? color);
 
 export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const frame = sizeSvg(el);
   if (!frame) return;
   const { svg, width, height } = frame;
   const view = sweepView(s);
-  const message = !s.config?.lanes
-    ? 'Pick a method to sweep in the settings (Strength sweep).'
-    : !view
-      ? 'Press Start (Space): every lane trains through all tasks.'
-      : null;
+  // The figure is shown for sweeps only; until the worker has built the lanes there is nothing to draw.
+  const message = view ? null : 'Press Start (Space) to train the lanes.';
   if (emptyState(svg, width, height, message) || !view) return;
   const { small } = fontSizes(el);
   const color = METHOD_COLORS[view.method];
@@ -51,9 +72,10 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     ...CURVES.map((c) => ({
       key: c.metric,
       text: c.label,
-      color: shade(color, c.metric),
+      color,
       dash: c.dash,
       w: c.width,
+      symbol: c.symbol as d3.SymbolType | null,
     })),
     {
       key: 'rec',
@@ -61,8 +83,9 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
       color: 'currentColor',
       dash: '3 3',
       w: 1.5,
+      symbol: null,
     },
-    { key: 'best', text: 'best average', color: 'currentColor', dash: '', w: 0 },
+    { key: 'best', text: 'best average', color: 'currentColor', dash: '', w: 0, symbol: null },
   ];
   const swatch = small * 2.4;
   const legendW =
@@ -177,7 +200,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .y((r) => y(r.v));
   const curves = CURVES.map((c) => ({
     ...c,
-    color: shade(color, c.metric),
+    color,
     points: view.rows.map((r) => ({ ...r, v: r[c.metric] })),
   }));
   layer(g, 'curves')
@@ -194,17 +217,17 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const dots = curves.flatMap((c) =>
     c.points.filter((p) => Number.isFinite(p.v)).map((p, i) => ({ key: `${c.metric}-${i}`, c, p })),
   );
+  const marker = (type: d3.SymbolType) => d3.symbol(type, (small * 0.65) ** 2)() ?? '';
   layer(g, 'points')
-    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle')
+    .selectAll<SVGPathElement, (typeof dots)[number]>('path')
     .data(dots, (d) => d.key)
-    .join('circle')
+    .join('path')
     .attr('class', 'sweep-point')
     .attr('data-metric', (d) => d.c.metric)
     .attr('data-strength', (d) => d.p.strength)
     .attr('data-accuracy', (d) => d.p.v)
-    .attr('cx', (d) => x(d.p.strength))
-    .attr('cy', (d) => y(d.p.v))
-    .attr('r', small * 0.35)
+    .attr('d', (d) => marker(d.c.symbol))
+    .attr('transform', (d) => `translate(${x(d.p.strength)},${y(d.p.v)})`)
     .attr('fill', (d) => d.c.color);
   layer(g, 'best')
     .selectAll('circle')
@@ -236,7 +259,6 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .attr('x', w + small * 0.6)
     .attr('y', (e) => e.at)
     .attr('dy', '0.35em')
-    .style('fill', (e) => e.c.color)
     .text((e) => `${e.c.short} ${(e.v * 100).toFixed(1)}`);
 
   const items = layer(svg, 'legend')
@@ -245,13 +267,19 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .data(legend, (d) => d.key)
     .join((enter) => {
       const item = enter.append('g').attr('class', 'legend-item');
-      item.append('path');
+      item.append('path').attr('class', 'legend-line');
+      item.append('path').attr('class', 'legend-marker');
       item.append('text').attr('class', 'axis-label');
       return item;
     })
     .attr('transform', (_, k) => `translate(0,${k * small * 1.6})`);
   items
-    .select('path')
+    .select('path.legend-marker')
+    .attr('d', (d) => (d.symbol ? marker(d.symbol) : ''))
+    .attr('transform', `translate(${swatch / 2},0)`)
+    .attr('fill', (d) => d.color);
+  items
+    .select('path.legend-line')
     .attr('d', (d) =>
       d.key === 'best'
         ? `M${swatch / 2 + small * 0.6},0 a${small * 0.6},${small * 0.6} 0 1,0 0.01,0`
@@ -267,7 +295,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .select('text')
     .attr('x', swatch + small * 0.5)
     .attr('dy', '0.35em')
-    .style('fill', (d) => (d.key === 'rec' || d.key === 'best' ? 'currentColor' : d.color))
+    // Text in the theme's colour: a light method colour (SI's pink) is too faint for a room to read.
     .text((d) => d.text);
 }
 

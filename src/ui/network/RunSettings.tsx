@@ -180,7 +180,13 @@ export function RunSettings() {
 
       <fieldset>
         <legend>Strengths</legend>
-        {strengths.length === 0 && <p className="seed">No method in this run has a strength to set.</p>}
+        {strengths.length === 0 && (
+          <p className="seed">
+            {swept
+              ? 'Each lane of the sweep has its own strength.'
+              : 'No method in this run has a strength to set.'}
+          </p>
+        )}
         {strengths.map(({ spec }) => (
           <RunSlider key={spec.setting} spec={spec} />
         ))}
