@@ -7,7 +7,7 @@
  */
 import type { ScenarioKey } from './data/scenarios';
 import type { LaneSpec } from './laneSettings';
-import { METHOD_PARAMS, type MethodId, type OwnedParam } from './methods/registry';
+import { METHOD_LABELS, METHOD_PARAMS, type MethodId, type OwnedParam } from './methods/registry';
 import type { SweepRange } from './methods/types';
 
 export const MIN_SWEEP_LANES = 2;
@@ -59,6 +59,19 @@ export function laneStrength(lane: LaneSpec): number {
   const key = sweptParam(lane.method)?.key;
   const v = key && lane.params ? lane.params[key] : undefined;
   return v ?? Number.NaN;
+}
+
+/** A strength as a label writes it: 0, 0.01, 4.6, 1e+5 → "1e5". */
+export const formatStrength = (v: number): string =>
+  v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) ? v.toExponential().replace('e+', 'e') : String(v);
+
+/** A lane's name in tables and legends: "SI c=0.01" for a lane that fixes its strength, else the method's label. */
+export function laneLabel(lane: LaneSpec): string {
+  const symbol = sweptParam(lane.method)?.symbol;
+  const v = laneStrength(lane);
+  return symbol && Number.isFinite(v)
+    ? `${METHOD_LABELS[lane.method]} ${symbol}=${formatStrength(v)}`
+    : METHOD_LABELS[lane.method];
 }
 
 /** One lane of a sweep at one moment: accuracies in [0, 1]. */

@@ -8,12 +8,13 @@
 import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { SweepRow } from '../engine/sweep';
+import { formatStrength } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
-import { formatStrength, sweepView } from './sweepData';
+import { sweepView } from './sweepData';
 import { fontSizes, textWidth } from './textMetrics';
 
 type Metric = 'first' | 'newest' | 'average';

@@ -3,8 +3,8 @@
  * strengths (from the run's lanes), its table at the latest evaluation, and whether it is final.
  */
 import { scenarioKeyOf } from '../engine/data/scenarios';
-import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
-import { bestRow, laneStrength, type SweepRow, sweepRows, sweptParam } from '../engine/sweep';
+import type { MethodId } from '../engine/methodIds';
+import { bestRow, laneLabel, laneStrength, type SweepRow, sweepRows, sweptParam } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import type { RunConfig } from '../worker/protocol';
 
@@ -26,10 +26,6 @@ export interface SweepView {
   readonly full: boolean;
 }
 
-/** A strength as a label writes it: 0, 0.01, 4.6, 1e+5 → "1e5". */
-export const formatStrength = (v: number): string =>
-  v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) ? v.toExponential().replace('e+', 'e') : String(v);
-
 /** The run's sweep: its method and strengths, or null when the run is not a sweep. */
 export function sweepOf(config: RunConfig | null): { method: MethodId; strengths: number[] } | null {
   const lanes = config?.lanes;
@@ -40,14 +36,7 @@ export function sweepOf(config: RunConfig | null): { method: MethodId; strengths
 
 /** Each lane's name in tables and legends: "SI c=0.01" in a sweep, the method's label otherwise. */
 export function laneLabels(config: RunConfig): string[] {
-  return config.methods.map((m, i) => {
-    const lane = config.lanes?.[i];
-    const symbol = sweptParam(m)?.symbol;
-    const v = lane ? laneStrength(lane) : Number.NaN;
-    return symbol && Number.isFinite(v)
-      ? `${METHOD_LABELS[m]} ${symbol}=${formatStrength(v)}`
-      : METHOD_LABELS[m];
-  });
+  return config.methods.map((method, i) => laneLabel(config.lanes?.[i] ?? { method }));
 }
 
 /** The sweep's table at the latest evaluation; null when the run is no sweep or nothing is measured yet. */

@@ -1,13 +1,13 @@
 import { scenarioKeyOf } from '../../engine/data/scenarios';
 import { METHOD_LABELS, type MethodId } from '../../engine/methodIds';
 import {
+  formatStrength,
   MAX_SWEEP_LANES,
   MIN_SWEEP_LANES,
   SWEEP_METHODS,
   sweepStrengths,
   sweptParam,
 } from '../../engine/sweep';
-import { formatStrength } from '../../panels/sweepData';
 import { askNewRun } from '../../store/pendingRun';
 import { useSettings } from '../../store/settings';
 
