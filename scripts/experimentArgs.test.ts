@@ -25,6 +25,19 @@ describe('experiment arguments', () => {
     expect(parsed.json).toBe(false);
   });
 
+  it('runs a strength sweep of one method in place of --methods', () => {
+    const parsed = parse('--protocol split-mnist --scenario domain --sweep si --sweep-lanes 6 --xi 0.01');
+    if (parsed === 'help') throw new Error('unexpected help');
+    expect(parsed.experiment.methods).toEqual(Array(6).fill('si'));
+    expect(parsed.experiment.lanes?.map((l) => l.params?.c)).toEqual([0, 0.01, 0.1, 1, 10, 100]);
+    expect(parsed.experiment.hyperparameters?.xi).toBe(0.01);
+    fails('--sweep sgd', /--sweep must be one of l2, ewc, si, mas/);
+    fails('--sweep si --methods si', /--methods or --sweep, not both/);
+    fails('--sweep l2 --lambda 1', /--sweep sets λ per lane: leave out --lambda-l2/);
+    fails('--sweep-lanes 3', /--sweep-lanes goes with --sweep/);
+    fails('--sweep ewc --sweep-lanes 1', /--sweep-lanes must be a whole number from 2 to 8/);
+  });
+
   it('runs the first click with no arguments, on the seeds --seeds lists', () => {
     const parsed = parse('');
     if (parsed === 'help') throw new Error('unexpected help');

@@ -8,13 +8,23 @@ import {
   recommendedHyperparameters,
 } from '../src/engine/defaults';
 import type { ExperimentOptions } from '../src/engine/experiment';
+import type { LaneSpec } from '../src/engine/laneSettings';
 import { METHOD_IDS, METHOD_PARAMS, type OwnedParam } from '../src/engine/methods/registry';
+import {
+  DEFAULT_SWEEP_LANES,
+  MAX_SWEEP_LANES,
+  MIN_SWEEP_LANES,
+  SWEEP_METHODS,
+  sweepLanes,
+  sweptParam,
+} from '../src/engine/sweep';
 
 /** Flags that set several method parameters at once (`--lambda`: every parameter declaring it). */
 const SHARED_FLAGS = [...new Set(METHOD_PARAMS.flatMap((p) => (p.sharedFlag ? [p.sharedFlag] : [])))];
 
 export const USAGE = `Usage: tsx scripts/experiment.ts [--protocol permuted-mnist|split-mnist] [--scenario task|domain|class]
-  [--tasks N] [--methods ${METHOD_IDS.join(',')}] [--epochs E] [--seed S | --seeds 0,1,2]
+  [--tasks N] [--methods ${METHOD_IDS.join(',')} | --sweep ${SWEEP_METHODS.join('|')} [--sweep-lanes K]]
+  [--epochs E] [--seed S | --seeds 0,1,2]
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
   [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
   [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]
@@ -67,6 +77,30 @@ function paramValue(flag: string, raw: string, p: OwnedParam): number {
 }
 
 /** Parses the CLI arguments (without node and script); throws ArgumentError on anything doubtful. */
+/** `--sweep METHOD [--sweep-lanes K]`: the lanes of a strength sweep (src/engine/sweep.ts), or null. */
+function sweepOf(
+  method: string | undefined,
+  lanesRaw: string | undefined,
+  methodsRaw: string | undefined,
+  spec: ScenarioSpec,
+): LaneSpec[] | null {
+  if (method === undefined) {
+    if (lanesRaw !== undefined) throw new ArgumentError('--sweep-lanes goes with --sweep.');
+    return null;
+  }
+  if (methodsRaw !== undefined) throw new ArgumentError('Give --methods or --sweep, not both.');
+  const lanes =
+    lanesRaw === undefined
+      ? DEFAULT_SWEEP_LANES
+      : number(
+          'sweep-lanes',
+          lanesRaw,
+          (n) => Number.isInteger(n) && n >= MIN_SWEEP_LANES && n <= MAX_SWEEP_LANES,
+          `a whole number from ${MIN_SWEEP_LANES} to ${MAX_SWEEP_LANES}`,
+        );
+  return sweepLanes(choice('sweep', method, SWEEP_METHODS), lanes, scenarioKeyOf(spec));
+}
+
 export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help' {
   const values = new Map<string, string>();
   const args = argv[0] === '--' ? argv.slice(1) : argv;
@@ -119,9 +153,12 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
       throw new ArgumentError(`--tasks must be at most ${MAX_PERMUTED_TASKS}, not ${tasks}.`);
     spec = { protocol, tasks };
   }
-  const methodsRaw = take('methods') ?? 'sgd,l2,ewc,si';
-  const methods = methodsRaw.split(',').map((m) => choice('methods', m.trim(), METHOD_IDS));
-  if (new Set(methods).size !== methods.length)
+  const methodsRaw = take('methods');
+  const sweep = sweepOf(take('sweep'), take('sweep-lanes'), methodsRaw, spec);
+  const methods = sweep
+    ? sweep.map((l) => l.method)
+    : (methodsRaw ?? 'sgd,l2,ewc,si').split(',').map((m) => choice('methods', m.trim(), METHOD_IDS));
+  if (!sweep && new Set(methods).size !== methods.length)
     throw new ArgumentError(`--methods lists a method twice: "${methodsRaw}".`);
   const schedule = RECOMMENDED_SCHEDULE[scenarioKeyOf(spec)];
   const epochsRaw = take('epochs');
@@ -203,6 +240,9 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     }
   };
   for (const { flag, owners } of givenFlags) unused(true, `--${flag}`, owners);
+  const swept = sweep && sweptParam(sweep[0].method);
+  if (swept && givenFlags.some((g) => g.flag === swept.flag || g.flag === swept.sharedFlag))
+    throw new ArgumentError(`--sweep sets ${swept.symbol} per lane: leave out --${swept.flag}.`);
   unused(hp.ewcOnline === true, '--gamma', ['ewc']);
   return {
     json,
@@ -210,6 +250,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     experiment: {
       spec,
       methods,
+      ...(sweep ? { lanes: sweep } : {}),
       epochs,
       seed: seeds[0],
       hidden,
