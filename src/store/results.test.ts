@@ -52,7 +52,7 @@ describe('the results store over a long run', () => {
   it('journals switches, halts and settings in the order they took effect', () => {
     applyEvent({ type: 'settings-applied', step: 0, hyperparameters: {} as never, learningRates: {} });
     applyEvent(switchTo(1));
-    applyEvent({ type: 'diverged', method: 'si', step: 20, cause: 'x' });
+    applyEvent({ type: 'diverged', method: 'si', lane: 0, step: 20, cause: 'x' });
     expect(useResults.getState().journal.map((e) => [e.kind, e.step])).toEqual([
       ['settings', 0],
       ['switch', 10],

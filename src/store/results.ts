@@ -96,7 +96,8 @@ export interface ResultsState {
   liveTestDigits: number[];
   evaluations: EvaluationPoint[];
   switches: TaskSwitch[];
-  diverged: Partial<Record<MethodId, { step: number; cause: string }>>;
+  /** By method; `lane` tells which of a sweep's lanes (the latest of them, if several diverged). */
+  diverged: Partial<Record<MethodId, { step: number; cause: string; lane: number }>>;
   /** The last loss landscape computed, and how far the one being computed has got. */
   landscape: Omit<LandscapeEvent, 'type'> | null;
   landscapeProgress: { done: number; total: number } | null;
@@ -226,8 +227,11 @@ export function applyEvent(event: WorkerEvent): void {
     }
     case 'diverged':
       useResults.setState((s) => ({
-        diverged: { ...s.diverged, [event.method]: { step: event.step, cause: event.cause } },
-        journal: [...s.journal, { step: event.step, kind: 'halt', method: event.method }],
+        diverged: {
+          ...s.diverged,
+          [event.method]: { step: event.step, cause: event.cause, lane: event.lane },
+        },
+        journal: [...s.journal, { step: event.step, kind: 'halt', method: event.method, lane: event.lane }],
       }));
       return;
     case 'settings-applied': {

@@ -118,7 +118,7 @@ export interface CrashCommand {
 export type JournalEntry =
   | { step: number; kind: 'switch'; task: number }
   | { step: number; kind: 'settings'; hyperparameters: Hyperparameters; learningRates: MethodLearningRates }
-  | { step: number; kind: 'halt'; method: MethodId };
+  | { step: number; kind: 'halt'; method: MethodId; lane: number };
 /**
  * Builds the run `config` and trains it again, without reporting, to step `until`, applying the
  * journal's entries at their steps (training is deterministic); then pauses. How a run recorded by
@@ -231,6 +231,8 @@ export interface TaskSwitchEvent {
 export interface DivergedEvent {
   type: 'diverged';
   method: MethodId;
+  /** Its index among the run's methods (a sweep's lanes share their method). */
+  lane: number;
   step: number;
   cause: string;
 }

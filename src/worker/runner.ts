@@ -274,12 +274,10 @@ export class Runner {
         await ls.switchTask(entry.task);
         this.trajectories.begin(entry.task);
         return;
-      case 'halt': {
-        const m = ls.methods.indexOf(entry.method);
-        this.halted.add(m);
-        ls.halt(m);
+      case 'halt':
+        this.halted.add(entry.lane);
+        ls.halt(entry.lane);
         return;
-      }
     }
   }
 
@@ -436,6 +434,7 @@ export class Runner {
       this.post({
         type: 'diverged',
         method: ls.methods[m],
+        lane: m,
         step: e.step,
         cause: `its training loss ${Number.isFinite(loss) ? `exploded to ${loss.toExponential(1)}` : `became ${loss}`}: learning rate ${this.settings.learningRate(ls.methods[m])} is too high for it. Lower it and press Reset.`,
       });

@@ -80,7 +80,7 @@ export function AccuracyTable() {
               <tr key={rowId(m)} data-method={method}>
                 <th scope="row">
                   <span className="swatch" style={{ background: METHOD_COLORS[method] }} /> {labels[m]}
-                  {diverged[method] && (
+                  {diverged[method]?.lane === m && (
                     <span
                       className="diverged"
                       data-testid={`diverged-${method}`}
