@@ -20,18 +20,8 @@ export interface SweepView {
   readonly task: number;
   readonly tasks: number;
   readonly step: number;
-  /** The last task is trained and measured on the full test sets: the numbers are final. */
+  /** The last task is trained and measured on the full test sets (live numbers: the fixed test subset). */
   readonly final: boolean;
-  /** Live numbers come from the fixed test subset, final ones from the full test sets. */
-  readonly full: boolean;
-}
-
-/** The run's sweep: its method and strengths, or null when the run is not a sweep. */
-export function sweepOf(config: RunConfig | null): { method: MethodId; strengths: number[] } | null {
-  const lanes = config?.lanes;
-  const param = lanes?.[0] ? sweptParam(lanes[0].method) : null;
-  if (!lanes || !param) return null;
-  return { method: lanes[0].method, strengths: lanes.map(laneStrength) };
 }
 
 /** Each lane's name in tables and legends: "SI c=0.01" in a sweep, the method's label otherwise. */
@@ -41,17 +31,16 @@ export function laneLabels(config: RunConfig): string[] {
 
 /** The sweep's table at the latest evaluation; null when the run is no sweep or nothing is measured yet. */
 export function sweepView(s: Pick<ResultsState, 'config' | 'evaluations' | 'taskNames'>): SweepView | null {
-  const sweep = sweepOf(s.config);
+  const lanes = s.config?.lanes;
+  const param = lanes?.[0] && sweptParam(lanes[0].method);
   const last = s.evaluations.at(-1);
   const T = s.taskNames.length;
-  if (!sweep || !s.config || !last || T === 0) return null;
-  const lanes = sweep.strengths.length;
-  const accuracy = sweep.strengths.map((_, l) => Array.from(last.accuracy.subarray(l * T, (l + 1) * T)));
-  const rows = sweepRows(sweep.strengths, accuracy, last.task);
-  const param = sweptParam(sweep.method);
-  if (!param || accuracy.length !== lanes) return null;
+  if (!s.config || !lanes || !param || !last || T === 0) return null;
+  const strengths = lanes.map(laneStrength);
+  const accuracy = lanes.map((_, l) => Array.from(last.accuracy.subarray(l * T, (l + 1) * T)));
+  const rows = sweepRows(strengths, accuracy, last.task);
   return {
-    method: sweep.method,
+    method: lanes[0].method,
     symbol: param.symbol,
     recommended: param.recommended[scenarioKeyOf(s.config)],
     rows,
@@ -60,6 +49,5 @@ export function sweepView(s: Pick<ResultsState, 'config' | 'evaluations' | 'task
     tasks: T,
     step: last.step,
     final: last.full && last.task === T - 1,
-    full: last.full,
   };
 }
