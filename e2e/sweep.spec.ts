@@ -159,3 +159,26 @@ test('the lesson scene “How strong should the penalty be?” runs its sweep an
   expect(problems).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a finished sweep stays as its method’s curve beside the next method’s sweep', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectConsoleErrors(page);
+  await page.goto('./?backend=wasm&protocol=split-mnist&sweep=si&epochs=1&hidden=32,32&theme=projector');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(async () => (await sweep(page))?.final, { timeout: 120_000 }).toBe(true);
+  await page.getByTestId('sweep-method').selectOption('ewc');
+  await page.getByRole('button', { name: 'Start new run' }).click();
+  await expect(page.getByTestId('sweep-strengths')).toHaveText('λ = 0, 100, 1e5, 1e8');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(async () => (await sweep(page))?.final, { timeout: 120_000 }).toBe(true);
+  const figure = page.getByTestId('strength-sweep');
+  // SI's average, kept, on an axis both methods share: strength ÷ each one's recommended value.
+  await expect(figure.locator('path.other-sweep')).toHaveCount(1);
+  await expect(figure.locator('path.other-sweep[data-method="si"]')).toHaveCount(1);
+  await expect(figure.locator('.x-title')).toContainText('÷');
+  await expect(figure.locator('.legend-item')).toContainText(['SI average (its sweep)']);
+  const problems: string[] = [];
+  await shoot(page, 'ewc-sweep-beside-si', problems);
+  expect(problems).toEqual([]);
+  expect(errors).toEqual([]);
+});

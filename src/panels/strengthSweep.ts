@@ -6,10 +6,12 @@
  * line, the best average a ring. Curves are labelled at their right end; the legend says which is which.
  */
 import * as d3 from 'd3';
+import { scenarioKeyOf } from '../engine/data/scenarios';
 import { METHOD_LABELS } from '../engine/methodIds';
 import type { SweepRow } from '../engine/sweep';
 import { formatStrength } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
+import { type KeptSweep, otherSweeps } from '../store/sweepHistory';
 import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
 import { type CsvExport, csvExport } from './export';
@@ -68,6 +70,11 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const { small } = fontSizes(el);
   const color = METHOD_COLORS[view.method];
   const name = `${METHOD_LABELS[view.method]} ${view.symbol}`;
+  // Finished sweeps of other methods in this scenario: their strengths share no unit with this one's,
+  // so with them on the plot x is the strength ÷ each method's recommended value.
+  const others = s.config ? otherSweeps(scenarioKeyOf(s.config), view.method) : [];
+  const relative = others.length > 0;
+  const scaled = (v: number, recommended: number) => (relative ? v / recommended : v);
 
   const legend = [
     ...CURVES.map((c) => ({
@@ -80,13 +87,23 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     })),
     {
       key: 'rec',
-      text: `recommended ${view.symbol} = ${formatStrength(view.recommended)}`,
+      text: relative
+        ? `recommended (1×; ${view.symbol} = ${formatStrength(view.recommended)})`
+        : `recommended ${view.symbol} = ${formatStrength(view.recommended)}`,
       color: 'currentColor',
       dash: '3 3',
       w: 1.5,
       symbol: null,
     },
     { key: 'best', text: 'best average', color: 'currentColor', dash: '', w: 0, symbol: null },
+    ...others.map((o) => ({
+      key: `other-${o.method}`,
+      text: `${METHOD_LABELS[o.method]} average (its sweep)`,
+      color: METHOD_COLORS[o.method],
+      dash: '',
+      w: 2,
+      symbol: null,
+    })),
   ];
   const swatch = small * 2.4;
   const legendW =
@@ -106,19 +123,28 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const h = Math.max(60, height - M.top - M.bottom);
 
   // x: a slot for the 0 lane, a gap (the axis break), then the log axis over the other lanes.
-  const positive = view.rows.map((r) => r.strength).filter((v) => v > 0);
-  const lo = Math.log10(Math.min(...positive, view.recommended));
-  const hi = Math.log10(Math.max(...positive, view.recommended));
+  const positive = [view, ...others].flatMap((o) =>
+    [...o.rows.map((r) => r.strength), o.recommended]
+      .filter((v) => v > 0)
+      .map((v) => scaled(v, o.recommended)),
+  );
+  const lo = Math.log10(Math.min(...positive));
+  const hi = Math.log10(Math.max(...positive));
   const pad = Math.max(0.3, (hi - lo) * 0.06);
   const zeroSlot = small * 3.5;
   const log = d3
     .scaleLinear()
     .domain([lo - pad, hi + pad])
     .range([zeroSlot, w]);
-  const x = (v: number) => (v > 0 ? log(Math.log10(v)) : zeroSlot * 0.35);
+  const xOf = (v: number, recommended: number) =>
+    v > 0 ? log(Math.log10(scaled(v, recommended))) : zeroSlot * 0.35;
+  const x = (v: number) => xOf(v, view.recommended);
 
   // y: accuracy, zoomed to the data in steps of 10 points (never below chance's neighbourhood of 0).
-  const values = view.rows.flatMap((r) => [r.first, r.newest, r.average]).filter(Number.isFinite);
+  const values = [
+    ...view.rows.flatMap((r) => [r.first, r.newest, r.average]),
+    ...others.flatMap((o) => o.rows.map((r) => r.average)),
+  ].filter(Number.isFinite);
   const floor = Math.max(0, Math.min(0.9, Math.floor((Math.min(...values) - 0.02) * 10) / 10));
   const y = d3.scaleLinear().domain([floor, 1]).range([h, 0]);
 
@@ -148,7 +174,13 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     g,
     'x-title',
     fitTitle(
-      [`${name}, the penalty's strength (log scale; 0 = no penalty)`, `${name} (log; 0 = none)`, name],
+      relative
+        ? [
+            "strength ÷ each method's recommended value (log scale; 0 = no penalty)",
+            'strength ÷ recommended (log; 0 = none)',
+            'strength ÷ recommended',
+          ]
+        : [`${name}, the penalty's strength (log scale; 0 = no penalty)`, `${name} (log; 0 = none)`, name],
       w,
       small,
     ),
@@ -204,6 +236,22 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     color,
     points: view.rows.map((r) => ({ ...r, v: r[c.metric] })),
   }));
+  // Other methods' finished sweeps: their average only, thin, under this sweep's curves.
+  const otherLine = d3
+    .line<SweepRow & { recommended: number }>()
+    .defined((r) => Number.isFinite(r.average))
+    .x((r) => xOf(r.strength, r.recommended))
+    .y((r) => y(r.average));
+  layer(g, 'other-sweeps')
+    .selectAll<SVGPathElement, KeptSweep>('path')
+    .data(others, (o) => o.method)
+    .join('path')
+    .attr('class', 'other-sweep')
+    .attr('data-method', (o) => o.method)
+    .attr('fill', 'none')
+    .attr('stroke', (o) => METHOD_COLORS[o.method])
+    .attr('stroke-width', 2)
+    .attr('d', (o) => otherLine(o.rows.map((r) => ({ ...r, recommended: o.recommended }))));
   layer(g, 'curves')
     .selectAll<SVGPathElement, (typeof curves)[number]>('path')
     .data(curves, (c) => c.metric)
