@@ -14,7 +14,6 @@ import type { ResultsState } from '../store/results';
 import { type KeptSweep, otherSweeps } from '../store/sweepHistory';
 import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
-import { type CsvExport, csvExport } from './export';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
 import { sweepView } from './sweepData';
 import { fontSizes, textWidth } from './textMetrics';
@@ -347,36 +346,3 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     // Text in the theme's colour: a light method colour (SI's pink) is too faint for a room to read.
     .text((d) => d.text);
 }
-
-/** The sweep table: one row per lane, accuracies in %, at the latest evaluation. */
-export function strengthSweepCsv(s: ResultsState): CsvExport[] {
-  const view = sweepView(s);
-  return [
-    csvExport('one row per strength (the sweep table)', '', () => [
-      [
-        'method',
-        'strength',
-        'first_task_accuracy',
-        'newest_task_accuracy',
-        'average_accuracy',
-        'newest_task',
-        'step',
-        'final',
-        'recommended',
-      ],
-      ...(view?.rows ?? []).map((r) => [
-        view?.method ?? '',
-        r.strength,
-        pct(r.first),
-        pct(r.newest),
-        pct(r.average),
-        view?.task ?? '',
-        view?.step ?? '',
-        view?.final ? 1 : 0,
-        view?.recommended ?? '',
-      ]),
-    ]),
-  ];
-}
-
-const pct = (v: number) => (Number.isFinite(v) ? Number((v * 100).toFixed(2)) : '');

@@ -3,8 +3,7 @@ import type { LaneSpec } from '../engine/laneSettings';
 import { checkSweepClaim, describeSweepClaim } from '../engine/sweepClaims';
 import type { EvaluationPoint } from '../store/results';
 import type { RunConfig } from '../worker/protocol';
-import { strengthSweepCsv } from './strengthSweep';
-import { laneLabels, sweepView } from './sweepData';
+import { laneLabels, strengthSweepCsv, sweepView } from './sweepData';
 
 const lanes: LaneSpec[] = [0, 1, 100].map((c) => ({ method: 'si', params: { c } }));
 const config: RunConfig = {
@@ -53,7 +52,7 @@ describe('the sweep panel’s data', () => {
   });
 
   it('exports one CSV row per strength', () => {
-    const [csv] = strengthSweepCsv({ config, taskNames, evaluations: [final] } as never);
+    const [csv] = strengthSweepCsv({ config, taskNames, evaluations: [final] });
     const rows = csv.rows();
     expect(rows[0]).toContain('first_task_accuracy');
     expect(rows.slice(1).map((r) => r.slice(1, 5))).toEqual([

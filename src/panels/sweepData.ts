@@ -7,6 +7,7 @@ import type { MethodId } from '../engine/methodIds';
 import { bestRow, laneLabel, laneStrength, type SweepRow, sweepRows, sweptParam } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import type { RunConfig } from '../worker/protocol';
+import { type CsvExport, csvExport } from './export';
 
 export interface SweepView {
   readonly method: MethodId;
@@ -51,3 +52,36 @@ export function sweepView(s: Pick<ResultsState, 'config' | 'evaluations' | 'task
     final: last.full && last.task === T - 1,
   };
 }
+
+/** The sweep table: one row per lane, accuracies in %, at the latest evaluation. */
+export function strengthSweepCsv(s: Pick<ResultsState, 'config' | 'evaluations' | 'taskNames'>): CsvExport[] {
+  const view = sweepView(s);
+  return [
+    csvExport('one row per strength (the sweep table)', '', () => [
+      [
+        'method',
+        'strength',
+        'first_task_accuracy',
+        'newest_task_accuracy',
+        'average_accuracy',
+        'newest_task',
+        'step',
+        'final',
+        'recommended',
+      ],
+      ...(view?.rows ?? []).map((r) => [
+        view?.method ?? '',
+        r.strength,
+        pct(r.first),
+        pct(r.newest),
+        pct(r.average),
+        view?.task ?? '',
+        view?.step ?? '',
+        view?.final ? 1 : 0,
+        view?.recommended ?? '',
+      ]),
+    ]),
+  ];
+}
+
+const pct = (v: number) => (Number.isFinite(v) ? Number((v * 100).toFixed(2)) : '');
