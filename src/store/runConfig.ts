@@ -13,6 +13,7 @@ export function runConfigOf(s: UrlSettings): RunConfig {
     methods: [...s.methods],
     seed: s.seed,
     hidden: [...s.hidden],
+    fused: s.fused,
   };
 }
 

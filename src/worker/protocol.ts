@@ -32,6 +32,8 @@ export interface RunConfig {
   methods: MethodId[];
   seed: number;
   hidden: number[];
+  /** One batched model for every method (the default), or each learner on its own. */
+  fused?: boolean;
 }
 
 // ── Commands ────────────────────────────────────────────────────────────────
