@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskBoundaryReport } from '../boundary';
 import type { ScenarioSpec } from '../data/scenarios';
 import { Lockstep, type LockstepOptions } from '../lockstep';
-import { METHOD_IDS } from '../methods/registry';
+import { METHOD_IDS, type MethodId } from '../methods/registry';
 import { fakeMnist, relativeError } from '../testSupport';
 import type { LaneMatMul } from './laneLosses';
 
@@ -21,12 +21,12 @@ afterAll(async () => {
  * everything the run exposes: weights, ω, every boundary's importances (ω, Ω, F, MAS's Ω), the
  * losses at the boundaries, and the evaluation's penalties, training losses and accuracies.
  */
-async function run(spec: ScenarioSpec, fused: boolean | LaneMatMul) {
+async function run(spec: ScenarioSpec, methods: readonly MethodId[], fused: boolean | LaneMatMul) {
   const options: LockstepOptions = {
     data,
     spec,
     seed: 5,
-    methods: METHOD_IDS,
+    methods,
     hidden: [24, 16],
     evalSubset: 30,
     fused,
@@ -65,13 +65,17 @@ async function run(spec: ScenarioSpec, fused: boolean | LaneMatMul) {
 type Run = Awaited<ReturnType<typeof run>>;
 
 /** The largest relative difference over everything two runs expose, and where it is. */
-async function largestDifference(a: Run, b: Run): Promise<{ error: number; where: string }> {
+async function largestDifference(
+  methods: readonly MethodId[],
+  a: Run,
+  b: Run,
+): Promise<{ error: number; where: string }> {
   let worst = { error: 0, where: '' };
   const see = async (x: ArrayLike<number>, y: ArrayLike<number>, where: string) => {
     const error = await relativeError(x, y);
     if (!(error <= worst.error)) worst = { error, where };
   };
-  for (const [m, id] of METHOD_IDS.entries()) {
+  for (const [m, id] of methods.entries()) {
     for (const [k, w] of a.weights[m].entries()) await see(w, b.weights[m][k], `${id} weights ${k}`);
     for (const [k, w] of a.omega[m].entries()) await see(w, b.omega[m][k], `${id} ω ${k}`);
     for (const [r, report] of a.reports.entries()) {
@@ -99,15 +103,28 @@ async function largestDifference(a: Run, b: Run): Promise<{ error: number; where
 
 describe('the fused step', () => {
   for (const backend of ['cpu', 'wasm'] as const) {
-    for (const spec of [
-      { protocol: 'split-mnist', scenario: 'task' },
-      { protocol: 'split-mnist', scenario: 'class' },
+    for (const [spec, methods, what] of [
+      [
+        { protocol: 'split-mnist', scenario: 'task' },
+        METHOD_IDS,
+        'task-incremental: Joint and replay mix heads',
+      ],
+      [
+        { protocol: 'split-mnist', scenario: 'class' },
+        METHOD_IDS,
+        'class-incremental: replay’s batch is twice as long',
+      ],
+      [
+        { protocol: 'permuted-mnist', tasks: 3 },
+        ['sgd', 'l2', 'ewc', 'si', 'mas'],
+        'permuted: one batch for every lane',
+      ],
     ] as const) {
-      it(`matches the per-learner reference for every method (${backend}, ${spec.scenario}-incremental)`, async () => {
+      it(`matches the per-learner reference for every method (${backend}, ${what})`, async () => {
         expect(await tf.setBackend(backend)).toBe(true);
-        const reference = await run(spec, false);
+        const reference = await run(spec, methods, false);
         for (const how of ['looped', 'batched'] as const) {
-          const { error, where } = await largestDifference(await run(spec, how), reference);
+          const { error, where } = await largestDifference(methods, await run(spec, methods, how), reference);
           expect(error, `${how}: largest difference at ${where}`).toBeLessThan(TOLERANCE);
         }
       }, 120_000);

@@ -5,9 +5,9 @@ import { batchLogitsOf, crossEntropy, type LayerTensors } from '../model/mlp';
 /**
  * How the lanes' matrix products run. `batched`: one batched product per layer ([lanes, B, in] ×
  * [lanes, in, out]), a fixed number of kernels whatever the lane count: what GPU backends, where
- * every kernel is a dispatch, want. `looped`: a 2-D product per lane on slices of the stacked
- * weights: tfjs's WASM and CPU backends run batched products 7–10× slower than the same work as 2-D
- * products, so there the lanes share every other kernel (optimizer, penalties, path integral) only.
+ * every kernel is a dispatch, want. `looped`: a 2-D product per lane on the lanes of the stacked
+ * tensors (tfjs's WASM and CPU backends run batched products 7–10× slower than the same work as
+ * 2-D products); every other kernel of the step still serves all lanes at once.
  */
 export type LaneMatMul = 'batched' | 'looped';
 
@@ -29,8 +29,61 @@ export function laneLosses(
   batches: readonly (Batch | null)[],
   how: LaneMatMul,
 ): tf.Tensor1D {
-  return how === 'looped' ? loopedLosses(layers, batches) : batchedLosses(layers, batches);
+  if (how === 'batched') return stackedLosses(layers, batches, (a, w) => tf.matMul(a, w));
+  // Padding every lane to replay's double batch would double every lane's products: lanes whose
+  // batches differ in size run one by one instead.
+  const sizes = new Set(batches.flatMap((b) => (b ? [b.x.shape[0]] : [])));
+  return sizes.size === 1 ? stackedLosses(layers, batches, loopedProduct) : loopedLosses(layers, batches);
 }
+
+/** a·W lane by lane ([lanes or 1, B, in] × [lanes, in, out]): see `LaneProduct`. */
+type LaneProduct = (a: tf.Tensor3D, w: tf.Tensor3D, data: boolean) => tf.Tensor3D;
+
+const inputLanes = (a: tf.Tensor, lanes: number): tf.Tensor[] =>
+  a.shape[0] === 1 ? Array(lanes).fill(tf.reshape(a, a.shape.slice(1))) : lanesOf(a);
+
+/**
+ * a·W as one 2-D product per lane, with a gradient of 2-D products and explicit transposes (as
+ * `dense` in model/mlp.ts). `data`: a is the input (one batch shared by every lane, or one per
+ * lane) and gets no gradient.
+ */
+const loopedProduct: LaneProduct = (a, w, data) => {
+  const lanes = w.shape[0];
+  const forward = (x: tf.Tensor, weights: tf.Tensor) => {
+    const xs = inputLanes(x, lanes);
+    return tf.stack(lanesOf(weights).map((wm, m) => tf.matMul(xs[m] as tf.Tensor2D, wm as tf.Tensor2D)));
+  };
+  const weightGradient = (x: tf.Tensor, dy: tf.Tensor) => {
+    const xs = inputLanes(x, lanes);
+    const shared = x.shape[0] === 1 ? tf.transpose(xs[0]) : null;
+    return tf.stack(
+      lanesOf(dy).map((d, m) => tf.matMul((shared ?? tf.transpose(xs[m])) as tf.Tensor2D, d as tf.Tensor2D)),
+    );
+  };
+  if (data) {
+    return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      // Saved (kept) for the gradient: a stacked input is gone once the forward pass is tidied.
+      (args[1] as tf.GradSaveFunc)([a]);
+      return {
+        value: forward(a, args[0] as tf.Tensor),
+        gradFunc: (dy: tf.Tensor, [x]: tf.Tensor[]) => [weightGradient(x, dy)],
+      };
+    })(w) as tf.Tensor3D;
+  }
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, weights, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    save([x, weights]);
+    return {
+      value: forward(x, weights),
+      gradFunc: (dy: tf.Tensor, [xs, ws]: tf.Tensor[]) => [
+        tf.stack(
+          lanesOf(dy).map((d, m) => tf.matMul(d as tf.Tensor2D, tf.transpose(lanesOf(ws)[m]) as tf.Tensor2D)),
+        ),
+        weightGradient(xs, dy),
+      ],
+    };
+  })(a, w) as tf.Tensor3D;
+};
 
 /**
  * The lanes of a stacked tensor. tfjs's unstack gradient fails for a single output (its kernel then
@@ -60,7 +113,12 @@ function loopedLosses({ trunk, heads }: StackedLayers, batches: readonly (Batch 
   ) as tf.Tensor1D;
 }
 
-function batchedLosses({ trunk, heads }: StackedLayers, batches: readonly (Batch | null)[]): tf.Tensor1D {
+/** Every lane's loss with activations stacked [lanes, B, …], the products run by `product`. */
+function stackedLosses(
+  { trunk, heads }: StackedLayers,
+  batches: readonly (Batch | null)[],
+  product: LaneProduct,
+): tf.Tensor1D {
   const given = batches.filter((b): b is Batch => b !== null);
   const shared = given.every((b) => b === given[0]);
   const rows = Math.max(...given.map((b) => b.x.shape[0]));
@@ -82,7 +140,7 @@ function batchedLosses({ trunk, heads }: StackedLayers, batches: readonly (Batch
   const x = stackedOrShared((b) => b.x);
   const y = stackedOrShared((b) => b.y);
   const layer = (a: tf.Tensor3D, l: LayerTensors) =>
-    tf.add(tf.matMul(a, l.W as tf.Tensor3D), tf.expandDims(l.b, 1));
+    tf.add(product(a, l.W as tf.Tensor3D, a === x), tf.expandDims(l.b, 1));
   let hidden = x;
   for (const l of trunk) hidden = tf.relu(layer(hidden, l)) as tf.Tensor3D;
   const used = [...new Set(given.flatMap((b) => b.heads))];
