@@ -36,7 +36,7 @@ export function laneLosses(
   return sizes.size === 1 ? stackedLosses(layers, batches, loopedProduct) : loopedLosses(layers, batches);
 }
 
-/** a·W lane by lane ([lanes or 1, B, in] × [lanes, in, out]): see `LaneProduct`. */
+/** a·W lane by lane, [lanes or 1, B, in] × [lanes, in, out]; `data`: a is the input, which needs no gradient. */
 type LaneProduct = (a: tf.Tensor3D, w: tf.Tensor3D, data: boolean) => tf.Tensor3D;
 
 const inputLanes = (a: tf.Tensor, lanes: number): tf.Tensor[] =>
