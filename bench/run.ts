@@ -5,6 +5,7 @@
  * (the npm script does it first).
  */
 import { main as engine } from './engine.bench';
+import { main as fused } from './fused.bench';
 import { main as lab } from './lab.bench';
 import { main as labDrag } from './lab-drag.bench';
 import { main as live, threads } from './live.bench';
@@ -14,6 +15,7 @@ const { names: only, options } = parseSoakArgs(process.argv.slice(2).filter((a) 
 // The soak lasts a lecture (30 minutes): it runs only when named.
 const benches = {
   engine,
+  fused,
   lab,
   'lab-drag': labDrag,
   live,

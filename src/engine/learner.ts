@@ -43,7 +43,7 @@ export class Learner {
   constructor(
     readonly id: MethodId,
     weights: MlpWeights,
-    private readonly settings: LearnerSettings,
+    readonly settings: LearnerSettings,
   ) {
     this.method = methodModule(id);
     this.model = new Mlp(weights);
@@ -146,6 +146,21 @@ export class Learner {
       sumOmega: flat[2],
       layers: layerImportances(this.model, flat.subarray(3)),
     };
+  }
+
+  /**
+   * Takes the weights and this task's ω from the fused step (src/engine/fused/fusedTrainer.ts),
+   * which trains every lane at once; the learner then reads, measures and consolidates as usual.
+   * Takes ownership of `omega`; `weights` are copied into the variables.
+   */
+  adopt(weights: readonly tf.Tensor[], omega: tf.Tensor[]): void {
+    for (const [k, v] of this.model.variables().entries()) v.assign(weights[k]);
+    this.path.adopt(omega);
+  }
+
+  /** The penalty's strength now and its terms (null before the first boundary), for the fused step. */
+  penaltyNow(): { strength: number; terms: { importance: tf.Tensor[]; anchor: tf.Tensor[] } | null } {
+    return { strength: this.penalty.currentStrength(), terms: this.penalty.currentTerms() };
   }
 
   /** This task's path integral ω so far, in `model.variables()` order (the learner's own tensors). */

@@ -87,10 +87,10 @@ describe('Lockstep', () => {
 
   it('in task-incremental learning trains only the active head and consolidates only the trunk', async () => {
     const lockstep = make({ protocol: 'split-mnist', scenario: 'task' }, 2, ['si']);
-    const model = lockstep.learners[0].model;
-    const before = await Promise.all(model.heads.map((h) => h.W.data()));
+    const heads = () => Promise.all(lockstep.learners[0].model.heads.map((h) => h.W.data()));
+    const before = await heads();
     for (let s = 0; s < 3; s++) lockstep.step();
-    const after = await Promise.all(model.heads.map((h) => h.W.data()));
+    const after = await heads();
     expect(after[0]).not.toEqual(before[0]);
     for (let h = 1; h < 5; h++) expect(after[h]).toEqual(before[h]);
     const report = await lockstep.switchTask(1);

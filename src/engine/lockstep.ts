@@ -21,6 +21,8 @@ import {
   recommendedHyperparameters,
 } from './defaults';
 import { faultPoint } from './faultPoints';
+import { FusedTrainer } from './fused/fusedTrainer';
+import { type LaneMatMul, laneMatMulFor } from './fused/laneLosses';
 import { type LaneSpec, laneSettings } from './laneSettings';
 import { Learner, type TaskProbe } from './learner';
 import type { MethodId } from './methods/registry';
@@ -45,6 +47,12 @@ export interface LockstepOptions {
   hyperparameters?: Partial<Hyperparameters>;
   /** Test examples per task in the fixed evaluation subset. */
   evalSubset?: number;
+  /**
+   * Train every lane as one batched model (the default), or each learner on its own (the reference
+   * the fused step is tested against, and the benchmark's baseline). A string picks how the fused
+   * step's matrix products run instead of the backend's best.
+   */
+  fused?: boolean | LaneMatMul;
 }
 
 export interface Evaluation {
@@ -66,7 +74,9 @@ const EVAL_CHUNK = 500;
 export class Lockstep {
   readonly scenario: Scenario;
   readonly methods: readonly MethodId[];
-  readonly learners: Learner[];
+  private readonly lanes: Learner[];
+  /** The fused step, or null when every learner steps on its own. */
+  private readonly fused: FusedTrainer | null;
   readonly settings: RunningSettings;
   private readonly seed: number;
   private task = 0;
@@ -102,7 +112,12 @@ export class Lockstep {
       { inputSize, classes, heads, hidden: options.hidden ?? DEFAULT_HIDDEN },
       options.seed,
     );
-    this.learners = lanes.map((l) => new Learner(l.method, weights, laneSettings(this.settings, l)));
+    this.lanes = lanes.map((l) => new Learner(l.method, weights, laneSettings(this.settings, l)));
+    const fused = options.fused ?? true;
+    this.fused =
+      fused === false
+        ? null
+        : new FusedTrainer(this.lanes, fused === true ? laneMatMulFor(tf.getBackend()) : fused);
     this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
     const replaying = this.learners.map((l) => l.method.data).find((d) => d.kind === 'memory');
     this.replay = replaying
@@ -121,6 +136,20 @@ export class Lockstep {
       ),
     );
     this.beginTask();
+  }
+
+  /**
+   * One learner per lane: its model, method and measures. Under the fused step, reading them first
+   * hands each learner its lane's current weights and ω.
+   */
+  get learners(): readonly Learner[] {
+    this.fused?.syncLearners();
+    return this.lanes;
+  }
+
+  /** Whether the lanes train as one batched model. */
+  get isFused(): boolean {
+    return this.fused !== null;
   }
 
   get currentTask(): number {
@@ -175,10 +204,15 @@ export class Lockstep {
       }
       return batch;
     };
-    this.learners.forEach((learner, m) => {
-      if (!this.halted.has(m)) learner.step(batchFor(learner.method.data));
+    if (this.fused) {
+      this.fused.step(this.lanes.map((l, m) => (this.halted.has(m) ? null : batchFor(l.method.data))));
       faultPoint('step');
-    });
+    } else {
+      this.lanes.forEach((learner, m) => {
+        if (!this.halted.has(m)) learner.step(batchFor(learner.method.data));
+        faultPoint('step');
+      });
+    }
     for (const batch of batches.values()) disposeBatch(batch);
     this.steps++;
     this.stepsInTask++;
@@ -229,7 +263,8 @@ export class Lockstep {
    */
   async evaluate(scope: 'subset' | 'full' = 'subset', only?: readonly number[]): Promise<Evaluation> {
     const tasks = this.scenario.tasks;
-    const counts: tf.Scalar[][] = this.learners.map(() => tasks.map(() => tf.keep(tf.scalar(0))));
+    const learners = this.learners;
+    const counts: tf.Scalar[][] = learners.map(() => tasks.map(() => tf.keep(tf.scalar(0))));
     const sizes = tasks.map((t, j) =>
       only && !only.includes(j) ? 0 : scope === 'subset' ? this.evalSets[j].x.shape[0] : t.test.index.length,
     );
@@ -240,7 +275,7 @@ export class Lockstep {
           ? [this.evalSets[j]]
           : this.chunks(j, sizes[j]).map((refs) => makeBatch(this.scenario, refs, 'test'));
       for (const chunk of chunks) {
-        this.learners.forEach((learner, m) => {
+        learners.forEach((learner, m) => {
           const previous = counts[m][j];
           counts[m][j] = tf.keep(
             tf.tidy(() =>
@@ -255,19 +290,19 @@ export class Lockstep {
     const packed = tf.tidy(() =>
       tf.concat([
         tf.stack(counts.flat()),
-        tf.stack(this.learners.map((l) => l.takeMeanLoss())),
-        tf.stack(this.learners.map((l) => l.penaltyValue())),
+        this.fused ? this.fused.takeMeanLosses() : tf.stack(learners.map((l) => l.takeMeanLoss())),
+        tf.stack(learners.map((l) => l.penaltyValue())),
       ]),
     );
     tf.dispose(counts.flat());
     const flat = await packed.data();
     packed.dispose();
-    const n = this.learners.length;
+    const n = learners.length;
     const T = tasks.length;
     return {
       step: this.steps,
       task: this.task,
-      accuracy: this.learners.map((_, m) => tasks.map((_, j) => flat[m * T + j] / sizes[j])),
+      accuracy: learners.map((_, m) => tasks.map((_, j) => flat[m * T + j] / sizes[j])),
       trainLoss: Array.from(flat.subarray(n * T, n * T + n)),
       penalty: Array.from(flat.subarray(n * T + n, n * T + 2 * n)),
     };
@@ -279,7 +314,8 @@ export class Lockstep {
   }
 
   dispose(): void {
-    for (const learner of this.learners) learner.dispose();
+    this.fused?.dispose();
+    for (const learner of this.lanes) learner.dispose();
     for (const batch of this.evalSets) disposeBatch(batch);
   }
 
@@ -323,6 +359,7 @@ export class Lockstep {
       methods.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
       faultPoint('consolidation');
     }
+    this.fused?.afterBoundary();
     tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
     return { task: this.task, steps: this.stepsInTask, methods };
   }

@@ -28,6 +28,12 @@ export class PathIntegral {
     });
   }
 
+  /** Replaces ω by `omega` (taking ownership), e.g. ω accumulated by the fused step. */
+  adopt(omega: tf.Tensor[]): void {
+    tf.dispose(this.omega);
+    this.omega = omega.map((w) => tf.keep(w));
+  }
+
   /** Σω over every variable (a new scalar). */
   total(): tf.Scalar {
     return tf.tidy(() => tf.addN(this.omega.map((w) => tf.sum(w)))) as tf.Scalar;

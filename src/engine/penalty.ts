@@ -25,6 +25,15 @@ export class QuadraticPenalty {
     this.prepare();
   }
 
+  currentStrength(): number {
+    return this.strength();
+  }
+
+  /** The importance and anchor set at the latest boundary (owned by the penalty), or null. */
+  currentTerms(): { importance: tf.Tensor[]; anchor: tf.Tensor[] } | null {
+    return this.terms && { importance: this.terms.importance, anchor: this.terms.anchor };
+  }
+
   /** Once per step, before `addGradient`: picks up a strength that changed since the last step. */
   prepare(): void {
     const s = this.strength();

@@ -71,6 +71,8 @@ interface BaseUrlSettings {
   unscramble: boolean;
   /** Developer read-outs in the status bar (the worker's tensor count, its time split). */
   debug: boolean;
+  /** Every method trained as one batched model (the default); `fused=0` steps each on its own, for comparison. */
+  fused: boolean;
 }
 
 /**
@@ -105,6 +107,7 @@ const BASE_DEFAULTS: Readonly<Omit<BaseUrlSettings, keyof Recommended>> = {
   mapLog: false,
   unscramble: false,
   debug: false,
+  fused: true,
 };
 
 const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), 0])) as Record<
@@ -208,6 +211,7 @@ const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } =
   mapLog: bool,
   unscramble: bool,
   debug: bool,
+  fused: bool,
 };
 
 /** The largest per-method learning rate a link may give. */

@@ -11,6 +11,7 @@
  * Each backend's code is imported only when it is tried, so unusable ones are never downloaded.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { installWasmSlice } from '../engine/wasmSlice';
 import {
   BACKEND_LABELS,
   type BackendName,
@@ -102,7 +103,9 @@ async function tryActivate(name: BackendName): Promise<string | null> {
   try {
     await register(name);
     // setBackend resolves false when the backend fails to initialise; it does not throw.
-    return (await tf.setBackend(name)) ? null : 'failed to initialise';
+    if (!(await tf.setBackend(name))) return 'failed to initialise';
+    if (name === 'wasm') installWasmSlice();
+    return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }

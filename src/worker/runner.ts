@@ -305,7 +305,7 @@ export class Runner {
   /** The run's lockstep learners, built from the config and the data (fetched on first need). */
   private async build(): Promise<Lockstep> {
     const data = await this.loadData();
-    const { protocol, scenario, tasks, methods, lanes, seed, hidden } = this.config;
+    const { protocol, scenario, tasks, methods, lanes, seed, hidden, fused } = this.config;
     const ls = new Lockstep({
       data,
       spec: protocol === 'split-mnist' ? { protocol, scenario } : { protocol, tasks },
@@ -315,6 +315,7 @@ export class Runner {
       hidden,
       settings: this.settings,
       evalSubset: LIVE_TEST_DIGITS,
+      fused: fused ?? true,
     });
     this.lockstep = ls;
     // A sweep's figure is its table: the synapse panels (one per method) are not shown for it.

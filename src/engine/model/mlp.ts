@@ -16,6 +16,12 @@ export interface Layer {
   b: tf.Variable;
 }
 
+/** A layer's weights as plain tensors (a model's variables, or one lane of stacked weights). */
+export interface LayerTensors {
+  W: tf.Tensor;
+  b: tf.Tensor;
+}
+
 /** Initial weights as plain arrays, so several learners can start from exactly the same network. */
 export interface MlpWeights {
   shape: MlpShape;
@@ -54,6 +60,53 @@ const dense = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     ],
   };
 }) as (a: tf.Tensor2D, w: tf.Tensor) => tf.Tensor2D;
+
+/**
+ * x·W for data x (the first layer): only ∂W = xᵀ·dy. `dense` would also compute ∂x, a product as
+ * large as the forward one that nothing reads.
+ */
+const denseOnData = (x: tf.Tensor2D, w: tf.Tensor): tf.Tensor2D =>
+  tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const weights = args[0] as tf.Tensor2D;
+    return {
+      value: tf.matMul(x, weights),
+      gradFunc: (dy: tf.Tensor) => [tf.matMul(tf.transpose(x) as tf.Tensor2D, dy as tf.Tensor2D)],
+    };
+  })(w) as tf.Tensor2D;
+
+/** Logits of `x` through `layers` (ReLU between them); probes and inputs as in `Mlp.logits`. */
+export function pathLogits(
+  layers: readonly LayerTensors[],
+  x: tf.Tensor2D,
+  probes?: tf.Tensor2D[],
+  inputs?: tf.Tensor2D[],
+): tf.Tensor2D {
+  let a = x;
+  layers.forEach((layer, l) => {
+    inputs?.push(tf.keep(a));
+    let z = tf.add(l === 0 ? denseOnData(a, layer.W) : dense(a, layer.W), layer.b) as tf.Tensor2D;
+    if (probes) z = tf.add(z, probes[l]);
+    a = l < layers.length - 1 ? tf.relu(z) : z;
+  });
+  return a;
+}
+
+/** Logits of a batch through `trunk` and its head, each example through its own head when the batch mixes heads. */
+export function batchLogitsOf(
+  trunk: readonly LayerTensors[],
+  heads: readonly LayerTensors[],
+  batch: Batch,
+): tf.Tensor2D {
+  if (!batch.headMask) return pathLogits([...trunk, heads[batch.heads[0]]], batch.x);
+  const mask = batch.headMask;
+  let hidden = batch.x;
+  trunk.forEach((layer, l) => {
+    hidden = tf.relu(tf.add(l === 0 ? denseOnData(hidden, layer.W) : dense(hidden, layer.W), layer.b));
+  });
+  return batch.heads
+    .map((h) => tf.mul(tf.add(dense(hidden, heads[h].W), heads[h].b), mask.slice([0, h], [-1, 1])))
+    .reduce((sum, term) => tf.add(sum, term)) as tf.Tensor2D;
+}
 
 /**
  * A ReLU MLP with one or more linear heads. tfjs variables are global, so each model gets a
@@ -128,38 +181,12 @@ export class Mlp {
    * Fisher needs no second forward pass.
    */
   logits(x: tf.Tensor2D, head: number, probes?: tf.Tensor2D[], inputs?: tf.Tensor2D[]): tf.Tensor2D {
-    const layers = this.path(head);
-    let a = x;
-    layers.forEach((layer, l) => {
-      inputs?.push(tf.keep(a));
-      let z = tf.add(dense(a, layer.W), layer.b) as tf.Tensor2D;
-      if (probes) z = tf.add(z, probes[l]);
-      a = l < layers.length - 1 ? tf.relu(z) : z;
-    });
-    return a;
-  }
-
-  /** The input of every layer on the path to `head` (x, then each hidden activation). */
-  layerInputs(x: tf.Tensor2D): tf.Tensor2D[] {
-    const inputs = [x];
-    for (const layer of this.trunk)
-      inputs.push(tf.relu(tf.add(dense(inputs[inputs.length - 1], layer.W), layer.b)));
-    return inputs;
+    return pathLogits(this.path(head), x, probes, inputs);
   }
 
   /** Logits of a batch, each example through its own head when the batch mixes heads. */
   batchLogits(batch: Batch): tf.Tensor2D {
-    if (!batch.headMask) return this.logits(batch.x, batch.heads[0]);
-    const mask = batch.headMask;
-    const hidden = this.layerInputs(batch.x).pop()!;
-    return this.heads.reduce(
-      (sum, head, h) =>
-        tf.add(
-          sum,
-          tf.mul(tf.add(dense(hidden, head.W), head.b), mask.slice([0, h], [-1, 1])),
-        ) as tf.Tensor2D,
-      tf.zeros([batch.x.shape[0], this.shape.classes]) as tf.Tensor2D,
-    );
+    return batchLogitsOf(this.trunk, this.heads, batch);
   }
 
   /** Every variable, trunk first then heads: a fixed order for optimizer slots. */
