@@ -110,3 +110,33 @@ describe('live evaluation sizes', () => {
     expect(liveEvalEvery(6000, 8)).toBeGreaterThan(liveEvalEvery(6000, 64));
   });
 });
+
+describe('start, a new configuration, start again', () => {
+  it('keeps training: the first run’s loop ending does not stop the second', async () => {
+    const events: WorkerEvent[] = [];
+    const runner = new Runner(
+      (e) => events.push(e),
+      async () => data,
+      config,
+      { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
+      {},
+      { stepsPerSecond: 0, epochsPerTask: 0 },
+    );
+    const first = runner.start();
+    // Wait until the first run trains, then replace it and start the new one at once (a lesson scene).
+    while (!events.some((e) => e.type === 'phase' && e.phase === 'training'))
+      await new Promise((r) => setTimeout(r, 5));
+    void runner.configure({ ...config, seed: 4 });
+    const second = runner.start();
+    await first;
+    const stepsAfter = async (ms: number) => {
+      await new Promise((r) => setTimeout(r, ms));
+      return events.filter((e) => e.type === 'evaluations').length;
+    };
+    const before = await stepsAfter(0);
+    expect(await stepsAfter(1500)).toBeGreaterThan(before);
+    runner.pause();
+    await second;
+    runner.dispose();
+  }, 30_000);
+});

@@ -134,7 +134,9 @@ export class Runner {
         }
       }
     } finally {
-      this.running = false;
+      // Only while no later start owns the flag: a run replaced mid-burst (a new configuration,
+      // then Start) ends its loop after the new run's loop has begun.
+      if (command === this.lastCommand) this.running = false;
       this.flush(true);
     }
   }
