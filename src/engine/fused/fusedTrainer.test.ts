@@ -31,7 +31,7 @@ async function run(spec: ScenarioSpec, methods: readonly MethodId[], fused: bool
     evalSubset: 30,
     fused,
     hyperparameters: {
-      batchSize: 16,
+      batchSize: 12,
       fisherSamples: 40,
       lambdaEwc: 50,
       c: 0.5,
