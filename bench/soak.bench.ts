@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- soak [--minutes N]`: a lecture-length run (30 minutes by default) in headless
- * Chromium at 1280×720 in projector mode. Four methods (SGD, L2, EWC, SI; 784-256-256) train on
- * the default backend; the task switches every minute; every panel is shown in turn (the loss
+ * Chromium at 1280×720 in projector mode. Four methods (SGD, L2, EWC, SI; permuted MNIST, five
+ * tasks, 784-256-256) train on the default backend, with no automatic schedule; the task switches
+ * every minute; every panel is shown in turn (the loss
  * landscape computed when it is shown); every 5 minutes the tab is hidden for 30 s (in minutes 3, 8,
  * 13, …). Each minute:
  * the worker's tf.memory() tensors and bytes, the page's and the worker's JS heap after a garbage
@@ -137,7 +138,8 @@ export async function main(options: SoakOptions = { minutes: 30 }): Promise<Samp
   try {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${site.url}?theme=projector`);
+    // Five permuted tasks switched by hand: the first click's schedule would end after 4 epochs.
+    await page.goto(`${site.url}?theme=projector&protocol=permuted-mnist&tasks=5&hidden=256,256&epochs=0`);
     const worker = new WorkerDevTools(cdp);
     await worker.attach();
     const pageSend = <T>(method: string) => cdp.send(method as 'Runtime.getHeapUsage') as Promise<T>;
