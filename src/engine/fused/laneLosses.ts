@@ -6,7 +6,7 @@ import { batchLogitsOf, crossEntropy, type LayerTensors } from '../model/mlp';
  * How the lanes' matrix products run. `batched`: one batched product per layer ([lanes, B, in] ×
  * [lanes, in, out]), a fixed number of kernels whatever the lane count: what GPU backends, where
  * every kernel is a dispatch, want. `looped`: a 2-D product per lane on the lanes of the stacked
- * tensors (tfjs's WASM and CPU backends run batched products 7–10× slower than the same work as
+ * tensors (tfjs's WASM and CPU backends run batched products about 5× slower than the same work as
  * 2-D products); every other kernel of the step still serves all lanes at once.
  */
 export type LaneMatMul = 'batched' | 'looped';

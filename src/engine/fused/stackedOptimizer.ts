@@ -58,15 +58,26 @@ export class StackedOptimizer {
     active: readonly (readonly boolean[])[],
     rates: readonly number[],
   ): tf.Tensor[] {
+    // Each per-lane factor is made once a step for each group and rank, not once per parameter.
+    const made = new Map<string, tf.Tensor>();
+    const once = (key: string, make: () => tf.Tensor) => {
+      const t = made.get(key) ?? make();
+      made.set(key, t);
+      return t;
+    };
     const out = tf.tidy(() =>
       indices.map((p, i) => {
         const [theta, g] = [thetas[i], grads[i]];
         const group = this.groups[p];
         const rank = theta.rank;
-        const mask = active[group].every(Boolean) ? null : laneMask(active[group], rank);
-        const negRate = perLane(
-          rates.map((r) => -r),
-          rank,
+        const mask = active[group].every(Boolean)
+          ? null
+          : once(`mask ${group} ${rank}`, () => laneMask(active[group], rank));
+        const negRate = once(`rate ${rank}`, () =>
+          perLane(
+            rates.map((r) => -r),
+            rank,
+          ),
         );
         if (this.kind === 'sgd') {
           const next = tf.add(tf.mul(negRate, g), theta);
@@ -75,20 +86,15 @@ export class StackedOptimizer {
         const [m0, v0] = [this.m[p] ?? tf.zerosLike(theta), this.v[p] ?? tf.zerosLike(theta)];
         const m = tf.add(tf.mul(m0, ADAM_BETA1), tf.mul(g, 1 - ADAM_BETA1));
         const v = tf.add(tf.mul(v0, ADAM_BETA2), tf.mul(tf.square(g), 1 - ADAM_BETA2));
-        const mHat = tf.div(
-          m,
-          perLane(
-            this.acc1[group].map((a) => 1 - a),
-            rank,
-          ),
-        );
-        const vHat = tf.div(
-          v,
-          perLane(
-            this.acc2[group].map((a) => 1 - a),
-            rank,
-          ),
-        );
+        const correction = (acc: Float64Array[], name: string) =>
+          once(`${name} ${group} ${rank}`, () =>
+            perLane(
+              acc[group].map((a) => 1 - a),
+              rank,
+            ),
+          );
+        const mHat = tf.div(m, correction(this.acc1, 'β1'));
+        const vHat = tf.div(v, correction(this.acc2, 'β2'));
         const next = tf.add(tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), this.epsilon)), negRate), theta);
         const [m1, v1] = mask ? [tf.where(mask, m, m0), tf.where(mask, v, v0)] : [m, v];
         if (this.m[p]) tf.dispose([this.m[p], this.v[p]]);
