@@ -36,18 +36,22 @@ const CHOICE_KEYS = [
   'hidden',
   'labPreset',
 ];
-const BOOLEAN_KEYS = ['online', 'embed', 'labFull'];
+// `online`, `lr`, `batch`, `samples`: the older names of ewcOnline, learningRate, batchSize, fisherSamples.
+const BOOLEAN_KEYS = ['online', 'ewcOnline', 'embed', 'labFull'];
 const NUMBER_KEYS = [
   'seed',
   'tasks',
   'lr',
+  'learningRate',
   'lrSi',
   'batch',
+  'batchSize',
   'c',
   'xi',
   'lambdaL2',
   'lambdaEwc',
   'samples',
+  'fisherSamples',
   'gamma',
   'epochs',
   'speed',
@@ -169,9 +173,11 @@ export function badLinks(): BadLink[] {
   add('theme=dark&constructor=1', 'constructor', ['theme', 'dark']);
   add('hidden=64,64&batch=0', 'batch=0', ['hidden', [64, 64]]);
   add('view=lab&labC=2&labXi=0', 'labXi=0', ['view', 'lab']);
-  add('online=1&gamma=2', 'gamma=2', ['online', true]);
+  add('online=1&gamma=2', 'gamma=2', ['ewcOnline', true]);
+  add('ewcOnline=1&learningRate=0', 'learningRate=0', ['ewcOnline', true]);
   add('scenario=class&fisher=guess', 'fisher=guess', ['scenario', 'class']);
-  add('samples=100&__proto__=1', '__proto__', ['samples', 100]);
+  add('samples=100&__proto__=1', '__proto__', ['fisherSamples', 100]);
+  add('lr=0.01&learningRate=0.02&batchSize=9999', 'lr=0.01 (given more than once', ['learningRate', 0.02]);
   add('speed=20&toString=1&valueOf=2', 'valueOf', ['speed', 20]);
   // The ellipse lab's own parameters.
   for (const [query, mentions] of [

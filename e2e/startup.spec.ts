@@ -25,9 +25,9 @@ async function restOfPageWorks(page: Page) {
   );
   await page.getByRole('button', { name: 'Network run' }).click();
   // The run has SGD alone, so the learning rate is the slider it shows.
-  await page.getByTestId('slider-lr').focus();
+  await page.getByTestId('slider-learning-rate').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/[?&]lr=/);
+  await expect(page).toHaveURL(/[?&]learningRate=/);
 }
 
 test('data that never arrives is named as the stalled stage, and Retry recovers', async ({ page }) => {

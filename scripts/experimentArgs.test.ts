@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS, FIRST_CLICK, recommendedHyperparameters } from '../src/engine/defaults';
+import { parseUrlSettings } from '../src/store/urlParams';
 import { ArgumentError, parseExperimentArgs } from './experimentArgs';
 
 const parse = (line: string) => parseExperimentArgs(line.split(' ').filter(Boolean));
@@ -94,24 +95,31 @@ describe('experiment arguments', () => {
   });
 
   it('rejects anything doubtful with one clear message', () => {
-    fails('--protocol permuted', /--protocol must be one of permuted-mnist, split-mnist/);
+    fails('--protocol permuted', /--protocol must be one of split-mnist, permuted-mnist/);
     fails('--methods sgd,ewk', /--methods must be one of/);
     fails('--methods sgd,sgd', /twice/);
-    fails('--epochs -1', /--epochs must be a positive number/);
+    fails('--epochs -1', /--epochs must be a whole number from 0 to 100/);
+    fails('--epochs 0', /--epochs must be at least 1/);
     fails('--batch 6.5', /--batch must be a whole number/);
-    fails('--tasks 11', /at most 10/);
+    fails('--tasks 11', /--tasks must be a whole number from 2 to 10/);
+    fails('--tasks 1', /--tasks must be a whole number from 2 to 10/);
+    fails('--hidden 100,2', /--hidden must be 1 to 4 comma-separated whole numbers from 4 to 2048/);
+    fails('--fisher-samples 5', /--fisher-samples must be a whole number from 10 to 8000/);
     fails('--protocol split-mnist --tasks 3', /permuted-mnist only/);
     fails('--scenario class', /split-mnist only/);
     fails('--lr', /--lr needs a value/);
     fails('--lr --json', /--lr needs a value/);
     fails('--xi 0', /--xi must be a number from 1e-9 to 1000/);
-    fails('--gamma 2', /\[0, 1\]/);
+    fails('--gamma 2', /--gamma must be a number from 0 to 1/);
+    fails('--lr 0.1 --learning-rate 0.2', /--learning-rate and --lr name one setting/);
+    fails('--ewc-online=1', /--ewc-online takes no value/);
     fails('--lamda 3', /Unknown option --lamda/);
     fails('--seed 1 --seed 2', /twice/);
     fails('--lambda 5 --methods sgd,si', /--lambda only affects l2 or ewc/);
     fails('--c 5 --methods sgd,ewc', /--c only affects si/);
     fails('--xi 0.1 --methods sgd', /--xi only affects si/);
     fails('--gamma 0.5 --methods si', /--gamma only affects ewc/);
+    fails('--ewc-online --methods si', /--ewc-online only affects ewc/);
     fails('--memory 20.5 --methods replay', /--memory must be a whole number from 0 to 10000/);
     fails('--lambda-mas 1 --methods sgd,ewc', /--lambda-mas only affects mas/);
     fails('stray', /Unexpected argument/);
@@ -121,5 +129,48 @@ describe('experiment arguments', () => {
     fails(`--${name} 1`, new RegExp(`Unknown option --${name.replace(/[$]/g, '\\$&')}`));
     fails(`--fisher ${name}`, /--fisher must be one of/);
     fails(`--methods ${name}`, /--methods must be one of/);
+  });
+});
+
+describe('the shared settings on the command line', () => {
+  it('read each by its one name in kebab case, and by its older flag', () => {
+    const named = parse(
+      '--methods ewc --learning-rate 0.01 --batch-size 32 --fisher-samples 200 --ewc-online --gamma 0.5',
+    );
+    const older = parse('--methods ewc --lr 0.01 --batch 32 --samples 200 --online --gamma 0.5');
+    if (named === 'help' || older === 'help') throw new Error('unexpected help');
+    expect(named.experiment.hyperparameters).toMatchObject({
+      learningRate: 0.01,
+      batchSize: 32,
+      fisherSamples: 200,
+      ewcOnline: true,
+      gamma: 0.5,
+    });
+    expect(older.experiment).toEqual(named.experiment);
+  });
+
+  it('take the values a link takes', () => {
+    for (const [flag, key] of [
+      ['learning-rate', 'learningRate'],
+      ['batch-size', 'batchSize'],
+      ['fisher-samples', 'fisherSamples'],
+      ['gamma', 'gamma'],
+      ['tasks', 'tasks'],
+      ['seed', 'seed'],
+    ] as const) {
+      for (const raw of ['0', '1', '2', '1.5', '1e-7', '9000', '1e12', '-1']) {
+        const link = parseUrlSettings(`?${key}=${raw}`).ignored.length === 0;
+        const cli = (() => {
+          try {
+            parse(`--methods ewc --${flag} ${raw}`);
+            return true;
+          } catch (e) {
+            if (!(e instanceof ArgumentError)) throw e;
+            return false;
+          }
+        })();
+        expect(cli, `--${flag} ${raw}`).toBe(link);
+      }
+    }
   });
 });

@@ -1,15 +1,18 @@
 import { type ScenarioSpec, scenarioKeyOf } from '../src/engine/data/scenarios';
-import {
-  DEFAULT_PERMUTED_TASKS,
-  FIRST_CLICK,
-  type Hyperparameters,
-  MAX_PERMUTED_TASKS,
-  RECOMMENDED_SCHEDULE,
-  recommendedHyperparameters,
-} from '../src/engine/defaults';
+import { FIRST_CLICK, type Hyperparameters, recommendedHyperparameters } from '../src/engine/defaults';
 import type { ExperimentOptions } from '../src/engine/experiment';
 import type { LaneSpec } from '../src/engine/laneSettings';
 import { METHOD_IDS, METHOD_PARAMS, type OwnedParam } from '../src/engine/methods/registry';
+import {
+  bool,
+  type Codec,
+  type KeyIn,
+  kebab,
+  keysIn,
+  SETTINGS,
+  type SettingValue,
+  settingValue,
+} from '../src/engine/settingsTable';
 import {
   DEFAULT_SWEEP_LANES,
   MAX_SWEEP_LANES,
@@ -22,16 +25,35 @@ import {
 /** Flags that set several method parameters at once (`--lambda`: every parameter declaring it). */
 const SHARED_FLAGS = [...new Set(METHOD_PARAMS.flatMap((p) => (p.sharedFlag ? [p.sharedFlag] : [])))];
 
-export const USAGE = `Usage: tsx scripts/experiment.ts [--protocol permuted-mnist|split-mnist] [--scenario task|domain|class]
-  [--tasks N] [--methods ${METHOD_IDS.join(',')} | --sweep ${SWEEP_METHODS.join('|')} [--sweep-lanes K]]
-  [--epochs E] [--seed S | --seeds 0,1,2]
+/** The shared settings the command line reads (src/engine/settingsTable.ts), each by its name in kebab case. */
+const CLI_KEYS = keysIn('cli');
+const isFlag = (key: KeyIn<'cli'>) => SETTINGS[key].codec === bool;
+/** A setting's flag and its older names (`--lr` for `--learning-rate`), which read it too. */
+const flagsOf = (key: KeyIn<'cli'>) =>
+  [key, ...((SETTINGS[key] as { aliases?: string[] }).aliases ?? [])].map(kebab);
+
+function usageOf(key: KeyIn<'cli'>): string {
+  const { codec, symbol } = SETTINGS[key] as { codec: Codec<unknown>; symbol?: string };
+  const value = codec.choices ? Object.keys(codec.choices).join('|') : (symbol ?? kebab(key).toUpperCase());
+  return isFlag(key) ? `[--${kebab(key)}]` : `[--${kebab(key)} ${value}]`;
+}
+
+export const USAGE = `Usage: tsx scripts/experiment.ts
+  [--methods ${METHOD_IDS.join(',')} | --sweep ${SWEEP_METHODS.join('|')} [--sweep-lanes K]] [--seeds 0,1,2]
+  ${CLI_KEYS.slice(0, 5).map(usageOf).join(' ')}
+  ${CLI_KEYS.slice(5).map(usageOf).join(' ')}
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
-  [--fisher sampled|exact|empirical] [--fisher-samples N] [--gamma G]
-  [--lr LR] [--batch B] [--hidden 256,256] [--optimizer adam|sgd] [--reset-optimizer] [--json]
+  [--json]
 With no options: the app's first click (${FIRST_CLICK.protocol}, ${FIRST_CLICK.tasks} tasks) with SGD, L2, EWC and SI,
 and a check of the scenario's story (exit code 1 and one line per broken claim if it does not hold).
+Each setting takes the values a link takes (README: URL parameters); --gamma turns on online EWC;
+the older ${CLI_KEYS.flatMap((k) =>
+  flagsOf(k)
+    .slice(1)
+    .map((f) => `--${f}`),
+).join(', ')} still work.
 The network, epochs, learning rate and method parameters default to the scenario's recommended
-values (src/engine/defaults.ts, src/engine/methods/).`;
+values (src/engine/settingsTable.ts, src/engine/methods/).`;
 
 export interface CliOptions {
   /** The first seed's run; the others differ only in `seed`. */
@@ -45,7 +67,7 @@ export class ArgumentError extends Error {
   override name = 'ArgumentError';
 }
 
-const FLAGS = new Set(['json', 'reset-optimizer', 'help']);
+const FLAGS = new Set(['json', 'help', ...CLI_KEYS.filter(isFlag).flatMap(flagsOf)]);
 
 function number(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
   const x = Number(raw);
@@ -54,9 +76,6 @@ function number(flag: string, raw: string, check: (x: number) => boolean, what: 
   }
   return x;
 }
-
-const positive = (x: number) => x > 0;
-const positiveInt = (x: number) => Number.isInteger(x) && x > 0;
 
 function choice<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -128,31 +147,33 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     values.delete(name);
     return v;
   };
-  const hp: Partial<Hyperparameters> = {};
-  const protocol = choice('protocol', take('protocol') ?? FIRST_CLICK.protocol, [
-    'permuted-mnist',
-    'split-mnist',
-  ] as const);
-  const scenarioRaw = take('scenario');
-  const tasksRaw = take('tasks');
+  /** A shared setting's value if given, read by its table codec: the values a link may give. */
+  const setting = <K extends KeyIn<'cli'>>(key: K): SettingValue<K> | undefined => {
+    const given = flagsOf(key).filter((f) => values.has(f));
+    if (given.length > 1)
+      throw new ArgumentError(`--${given[0]} and --${given[1]} name one setting: give one.`);
+    if (given.length === 0) return undefined;
+    const raw = take(given[0]) as string;
+    if (isFlag(key)) return true as SettingValue<K>;
+    const codec = SETTINGS[key].codec as Codec<SettingValue<K>>;
+    const value = codec.parse(raw);
+    if (value === undefined)
+      throw new ArgumentError(`--${given[0]} must be ${codec.describe}, not "${raw}".`);
+    return value;
+  };
+  const protocol = setting('protocol') ?? FIRST_CLICK.protocol;
+  const scenario = setting('scenario');
+  const tasks = setting('tasks');
   let spec: ScenarioSpec;
   if (protocol === 'split-mnist') {
-    if (tasksRaw !== undefined)
+    if (tasks !== undefined)
       throw new ArgumentError('--tasks applies to permuted-mnist only (split MNIST has 5 tasks).');
-    spec = {
-      protocol,
-      scenario: choice('scenario', scenarioRaw ?? 'task', ['task', 'domain', 'class'] as const),
-    };
+    spec = { protocol, scenario: scenario ?? SETTINGS.scenario.default };
   } else {
-    if (scenarioRaw !== undefined) throw new ArgumentError('--scenario applies to split-mnist only.');
-    const tasks =
-      tasksRaw === undefined
-        ? DEFAULT_PERMUTED_TASKS
-        : number('tasks', tasksRaw, positiveInt, 'a whole number');
-    if (tasks > MAX_PERMUTED_TASKS)
-      throw new ArgumentError(`--tasks must be at most ${MAX_PERMUTED_TASKS}, not ${tasks}.`);
-    spec = { protocol, tasks };
+    if (scenario !== undefined) throw new ArgumentError('--scenario applies to split-mnist only.');
+    spec = { protocol, tasks: tasks ?? SETTINGS.tasks.default };
   }
+  const key = scenarioKeyOf(spec);
   const methodsRaw = take('methods');
   const sweep = sweepOf(take('sweep'), take('sweep-lanes'), methodsRaw, spec);
   const methods = sweep
@@ -160,42 +181,36 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     : (methodsRaw ?? 'sgd,l2,ewc,si').split(',').map((m) => choice('methods', m.trim(), METHOD_IDS));
   if (!sweep && new Set(methods).size !== methods.length)
     throw new ArgumentError(`--methods lists a method twice: "${methodsRaw}".`);
-  const schedule = RECOMMENDED_SCHEDULE[scenarioKeyOf(spec)];
-  const epochsRaw = take('epochs');
-  const epochs =
-    epochsRaw === undefined ? schedule.epochs : number('epochs', epochsRaw, positive, 'a positive number');
-  const seedRaw = take('seed');
+  const epochs = setting('epochs') ?? settingValue('epochs', key);
+  // A link's 0 switches tasks by hand, which a headless run cannot.
+  if (epochs === 0)
+    throw new ArgumentError('--epochs must be at least 1 (0 switches tasks by hand, in the page).');
   const seedsRaw = take('seeds');
-  if (seedRaw !== undefined && seedsRaw !== undefined)
+  const seed = setting('seed');
+  if (seed !== undefined && seedsRaw !== undefined)
     throw new ArgumentError('Give --seed or --seeds, not both.');
-  const seeds = (seedsRaw ?? seedRaw ?? '0')
-    .split(',')
-    .map((x) =>
-      number(
-        seedsRaw === undefined ? 'seed' : 'seeds',
-        x,
-        (n) => Number.isInteger(n) && n >= 0,
-        'a whole number ≥ 0',
-      ),
-    );
+  const seedCodec = SETTINGS.seed.codec;
+  const seeds =
+    seedsRaw === undefined
+      ? [seed ?? SETTINGS.seed.default]
+      : seedsRaw.split(',').map((x) => {
+          const n = seedCodec.parse(x);
+          if (n === undefined)
+            throw new ArgumentError(`--seeds must be ${seedCodec.describe} each, not "${x}".`);
+          return n;
+        });
   if (new Set(seeds).size !== seeds.length)
     throw new ArgumentError(`--seeds lists a seed twice: "${seedsRaw}".`);
-  const hiddenRaw = take('hidden');
-  const hidden =
-    hiddenRaw === undefined
-      ? [...schedule.hidden]
-      : hiddenRaw.split(',').map((h) => number('hidden', h, positiveInt, 'comma-separated whole numbers'));
+  const hidden = setting('hidden') ?? settingValue('hidden', key);
 
-  const set = <K extends keyof Hyperparameters>(
-    flag: string,
-    key: K,
-    parse: (raw: string) => Hyperparameters[K],
-  ) => {
-    const raw = take(flag);
-    if (raw !== undefined) hp[key] = parse(raw);
-  };
-  const real = (flag: string, check: (x: number) => boolean, what: string) => (raw: string) =>
-    number(flag, raw, check, what);
+  const hp: Partial<Hyperparameters> = {};
+  for (const k of keysIn('engine')) {
+    if (!(CLI_KEYS as string[]).includes(k)) continue;
+    const value = setting(k as KeyIn<'cli'> & typeof k);
+    if (value !== undefined) (hp as Record<string, unknown>)[k] = value;
+  }
+  // On the command line γ alone means online EWC (a link gives ewcOnline=1 and gamma).
+  if (hp.gamma !== undefined) hp.ewcOnline = true;
   // Method parameters: a shared flag sets each parameter declaring it; a parameter's own flag wins.
   const givenFlags: { flag: string; owners: string[] }[] = [];
   for (const flag of SHARED_FLAGS) {
@@ -211,22 +226,6 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     hp[p.key] = paramValue(p.flag, raw, p);
     givenFlags.push({ flag: p.flag, owners: [p.owner] });
   }
-  set('lr', 'learningRate', real('lr', positive, 'a number > 0'));
-  set('batch', 'batchSize', real('batch', positiveInt, 'a whole number > 0'));
-  set('fisher', 'fisher', (raw) => choice('fisher', raw, ['sampled', 'exact', 'empirical'] as const));
-  set('fisher-samples', 'fisherSamples', real('fisher-samples', positiveInt, 'a whole number > 0'));
-  set('optimizer', 'optimizer', (raw) => choice('optimizer', raw, ['adam', 'sgd'] as const));
-  const gammaRaw = take('gamma');
-  if (gammaRaw !== undefined) {
-    hp.ewcOnline = true;
-    hp.gamma = number(
-      'gamma',
-      gammaRaw,
-      (x) => x >= 0 && x <= 1,
-      'a number in [0, 1] (it turns on online EWC)',
-    );
-  }
-  if (take('reset-optimizer')) hp.resetOptimizer = true;
   const json = take('json') !== undefined;
 
   const unknown = [...values.keys()];
@@ -243,7 +242,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   const swept = sweep && sweptParam(sweep[0].method);
   if (swept && givenFlags.some((g) => g.flag === swept.flag || g.flag === swept.sharedFlag))
     throw new ArgumentError(`--sweep sets ${swept.symbol} per lane: leave out --${swept.flag}.`);
-  unused(hp.ewcOnline === true, '--gamma', ['ewc']);
+  unused(hp.ewcOnline === true, hp.gamma === undefined ? '--ewc-online' : '--gamma', ['ewc']);
   return {
     json,
     seeds,
@@ -254,7 +253,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
       epochs,
       seed: seeds[0],
       hidden,
-      hyperparameters: { ...recommendedHyperparameters(scenarioKeyOf(spec)), ...hp },
+      hyperparameters: { ...recommendedHyperparameters(key), ...hp },
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { MethodBoundary } from './boundary';
 import type { MnistData } from './data/mnistAsset';
 import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
-import { DEFAULT_EVAL_EVERY, type Hyperparameters, RECOMMENDED_SCHEDULE } from './defaults';
+import { DEFAULT_EVAL_EVERY, type Hyperparameters, recommendedSettings } from './defaults';
 import type { LaneSpec } from './laneSettings';
 import { type Evaluation, Lockstep } from './lockstep';
 import type { MethodId } from './methods/registry';
@@ -64,7 +64,7 @@ export async function runExperiment(
   onTaskDone?: (task: number, seconds: number) => void,
 ): Promise<ExperimentResult> {
   const started = performance.now();
-  const schedule = RECOMMENDED_SCHEDULE[scenarioKeyOf(options.spec)];
+  const schedule = recommendedSettings(scenarioKeyOf(options.spec));
   const epochs = options.epochs ?? schedule.epochs;
   const evalEvery = options.evalEvery ?? DEFAULT_EVAL_EVERY;
   const hidden = [...(options.hidden ?? schedule.hidden)];

@@ -37,10 +37,8 @@ export const exitLesson = (): void => useSettings.getState().set({ scene: 0 });
 
 /** The main settings the link gives (present and valid), and the lab's when it gives any. */
 function givenInUrl(search: string): GivenInUrl {
-  const valid = [...new URLSearchParams(search)].filter(
-    ([key, value]) => parseUrlSettings(new URLSearchParams({ [key]: value }).toString()).ignored.length === 0,
-  );
-  return { runKeys: new Set(valid.map(([key]) => key)), lab: parseLabSettings(search).settings };
+  // By the settings' keys, so a link's older name (`lr`) keeps its setting as the new one (`learningRate`) does.
+  return { runKeys: parseUrlSettings(search).given, lab: parseLabSettings(search).settings };
 }
 
 /**

@@ -32,7 +32,12 @@ describe('applying a scene', () => {
 
   it('puts every run setting the scene leaves out back to its default, and leaves the page alone', () => {
     const patch = sceneSettings(network, 4, new Set());
-    expect(patch).toMatchObject({ ...network.run, view: 'network', scene: 4, lr: URL_DEFAULTS.lr });
+    expect(patch).toMatchObject({
+      ...network.run,
+      view: 'network',
+      scene: 4,
+      learningRate: URL_DEFAULTS.learningRate,
+    });
     for (const key of ['theme', 'backend', 'embed'] as const) expect(patch).not.toHaveProperty(key);
   });
 

@@ -5,8 +5,9 @@
 
 import { PRESET_IDS } from '../engine/quadratic/presets';
 import type { QuadTask } from '../engine/quadratic/task';
+import { bool, type Field, number, oneOf } from '../engine/settingsTable';
 import { defaultLabSettings, type LabSettings } from './labStore';
-import { bool, type Field, givenTwice, number, oneOf, shorten } from './urlParams';
+import { givenTwice, shorten } from './urlParams';
 
 type Params = LabSettings['params'];
 type ScalarKey = 'lr' | 'steps' | 'noise' | 'seed' | 'lambdaL2' | 'lambdaEwc' | 'c' | 'xi' | 'fullFisher';

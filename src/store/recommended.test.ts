@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDED_SCHEDULE } from '../engine/defaults';
 import { recommendedParams } from '../engine/methods/registry';
-import { LEARNING_RATE_SLIDER, STRENGTH_SLIDERS } from '../ui/network/runSliders';
+import { settingValue } from '../engine/settingsTable';
+import { STRENGTH_SLIDERS, settingSlider } from '../ui/network/runSliders';
 import { followScenario, recommendedSettings } from './recommended';
 import { formatUrlSettings, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
 
@@ -19,7 +19,7 @@ describe('settings a scenario recommends', () => {
   it('start a bare link at the first click’s recommendations, and a split link at its own', () => {
     expect(URL_DEFAULTS).toMatchObject({
       ...recommendedParams('permuted-4'),
-      lr: RECOMMENDED_SCHEDULE['permuted-4'].learningRate,
+      learningRate: settingValue('learningRate', 'permuted-4'),
     });
     const { settings } = parseUrlSettings('?protocol=split-mnist&scenario=class');
     expect(settings).toMatchObject({ ...classRec, ...recommendedSettings(CLASS) });
@@ -34,7 +34,7 @@ describe('settings a scenario recommends', () => {
   });
 
   it('sit on the strength and learning-rate sliders with room on both sides, in every scenario', () => {
-    const sliders = [...STRENGTH_SLIDERS.map((s) => s.spec), LEARNING_RATE_SLIDER];
+    const sliders = [...STRENGTH_SLIDERS.map((s) => s.spec), settingSlider('learningRate')];
     const permuted = [4, 6, 10].map((tasks) => ({ ...URL_DEFAULTS, tasks }));
     const split = (['task', 'domain', 'class'] as const).map(
       (x) => ({ protocol: 'split-mnist', scenario: x }) as const,

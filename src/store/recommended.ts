@@ -1,31 +1,26 @@
 /**
- * The settings a scenario recommends: its network, schedule and learning rate
- * (src/engine/defaults.ts) and every method parameter (src/engine/methods/). A value equal to the
- * scenario's recommendation follows the scenario when it changes and is left out of the link; any
- * other value is the user's (or the link's) and stays, in the settings and in the link.
+ * The settings a scenario recommends (src/engine/defaults.ts `recommendedSettings`: its network,
+ * schedule and learning rate from the settings table, every method parameter from its module). A
+ * value equal to the scenario's recommendation follows the scenario when it changes and is left
+ * out of the link; any other value is the user's (or the link's) and stays, in the settings and in
+ * the link.
  */
 import { scenarioKeyOf } from '../engine/data/scenarios';
-import { RECOMMENDED_SCHEDULE } from '../engine/defaults';
-import { METHOD_PARAMS, type ParamKey, recommendedParams } from '../engine/methods/registry';
-import type { UrlSettings } from './urlParams';
-
-export type RecommendedKey = 'hidden' | 'epochs' | 'lr' | ParamKey;
-export type Recommended = Pick<UrlSettings, RecommendedKey>;
-/** What picks the scenario: the protocol, the split setting and (permuted MNIST) the task count. */
-export type ScenarioOf = Pick<UrlSettings, 'protocol' | 'scenario'> & Partial<Pick<UrlSettings, 'tasks'>>;
+import {
+  type Recommended,
+  type RecommendedKey,
+  recommendedSettings as recommendedIn,
+} from '../engine/defaults';
+import { METHOD_PARAMS } from '../engine/methods/registry';
+import { RECOMMENDED_SETTING_KEYS } from '../engine/settingsTable';
+import type { ScenarioOf, UrlSettings } from './urlParams';
 
 export const RECOMMENDED_KEYS: readonly RecommendedKey[] = [
-  'hidden',
-  'epochs',
-  'lr',
+  ...RECOMMENDED_SETTING_KEYS,
   ...METHOD_PARAMS.map((p) => p.key),
 ];
 
-export function recommendedSettings(s: ScenarioOf): Recommended {
-  const key = scenarioKeyOf(s);
-  const { hidden, epochs, learningRate } = RECOMMENDED_SCHEDULE[key];
-  return { hidden: [...hidden], epochs, lr: learningRate, ...recommendedParams(key) };
-}
+export const recommendedSettings = (s: ScenarioOf): Recommended => recommendedIn(scenarioKeyOf(s));
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,8 +1,9 @@
 /** How the URL settings map onto the worker's run configuration, hyperparameters and pacing. */
 import { scenarioKeyOf } from '../engine/data/scenarios';
-import { DEFAULT_SHARED_HYPERPARAMETERS, type Hyperparameters } from '../engine/defaults';
+import type { Hyperparameters } from '../engine/defaults';
 import { learningRateKey, METHOD_IDS, METHOD_PARAMS, type ParamKey } from '../engine/methods/registry';
 import type { LearningRateOverrides } from '../engine/settings';
+import { keysIn, sharedHyperparameters } from '../engine/settingsTable';
 import { sweepLanes } from '../engine/sweep';
 import type { Pacing, RunConfig } from '../worker/protocol';
 import type { UrlSettings } from './urlParams';
@@ -30,18 +31,13 @@ export function learningRateOverridesOf(s: UrlSettings): LearningRateOverrides {
   );
 }
 
+/** The engine's settings a link gives, under the same names (the table's); those it cannot give keep their value. */
+const LINKED_HYPERPARAMETERS = keysIn('engine').filter((k) => (keysIn('url') as string[]).includes(k));
+
 export function hyperparametersOf(s: UrlSettings): Hyperparameters {
   const params = Object.fromEntries(METHOD_PARAMS.map((p) => [p.key, s[p.key]])) as Record<ParamKey, number>; // keys: every parameter
-  return {
-    ...DEFAULT_SHARED_HYPERPARAMETERS,
-    ...params,
-    learningRate: s.lr,
-    batchSize: s.batch,
-    fisher: s.fisher,
-    fisherSamples: s.samples,
-    ewcOnline: s.online,
-    gamma: s.gamma,
-  };
+  const linked = Object.fromEntries(LINKED_HYPERPARAMETERS.map((k) => [k, s[k as keyof UrlSettings]]));
+  return { ...sharedHyperparameters(scenarioKeyOf(s)), ...params, ...linked };
 }
 
 export function pacingOf(s: UrlSettings): Pacing {

@@ -48,7 +48,7 @@ describe('run export', () => {
       ...URL_DEFAULTS,
       methods: ['ewc', 'si'],
       c: 2,
-      online: true,
+      ewcOnline: true,
       hidden: [64, 64],
     };
     const back = readSettingsFile(settingsFile(settings));

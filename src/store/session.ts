@@ -3,7 +3,7 @@
  * actions, the actions send commands, and worker events land in the results store.
  */
 import { MNIST_ASSET_PATH } from '../engine/data/mnistAsset';
-import { SPLIT_MNIST_TASKS } from '../engine/defaults';
+import { SPLIT_MNIST_TASKS } from '../engine/data/scenarios';
 import { createTrainingClient, type TrainingClient } from '../worker/client';
 import type { FaultPoint, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { sayWhyNot } from './pendingRun';

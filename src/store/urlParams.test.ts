@@ -17,8 +17,8 @@ describe('URL settings', () => {
       methods: ['sgd', 'si'],
       seed: 3,
       c: 0.5,
-      online: true,
-      lr: 0.002,
+      ewcOnline: true,
+      learningRate: 0.002,
     });
   });
 
@@ -55,7 +55,7 @@ describe('URL settings', () => {
       ...URL_DEFAULTS,
       view: 'lab',
       methods: ['ewc', 'joint'],
-      online: true,
+      ewcOnline: true,
       xi: 0.01,
     };
     const query = formatUrlSettings(s);
@@ -116,5 +116,33 @@ describe('URL settings', () => {
     const { settings, ignored } = parseUrlSettings('?v=9&seed=4');
     expect(settings.seed).toBe(4);
     expect(ignored[0]).toContain('v=9');
+  });
+});
+
+describe('older URL keys', () => {
+  it('read the setting their new name reads, and a link is written with the new names', () => {
+    const old = parseUrlSettings('?lr=0.01&batch=32&samples=200&online=1');
+    const now = parseUrlSettings('?learningRate=0.01&batchSize=32&fisherSamples=200&ewcOnline=1');
+    expect(old.ignored).toEqual([]);
+    expect(old.settings).toEqual(now.settings);
+    expect(old.settings).toMatchObject({
+      learningRate: 0.01,
+      batchSize: 32,
+      fisherSamples: 200,
+      ewcOnline: true,
+    });
+    expect([...old.given].sort()).toEqual(['batchSize', 'ewcOnline', 'fisherSamples', 'learningRate']);
+    const link = formatUrlSettings(old.settings);
+    expect(link).toBe('?learningRate=0.01&batchSize=32&fisherSamples=200&ewcOnline=1&v=1');
+    expect(parseUrlSettings(link).settings).toEqual(old.settings);
+  });
+
+  it('count as the same parameter as the new name: the last one is read, and a bad value names the key given', () => {
+    const { settings, ignored } = parseUrlSettings('?lr=0.01&learningRate=0.02&batch=0');
+    expect(settings.learningRate).toBe(0.02);
+    expect(ignored).toEqual([
+      'lr=0.01 (given more than once; the last one is read)',
+      `batch=0 (not a valid value; using ${URL_DEFAULTS.batchSize})`,
+    ]);
   });
 });

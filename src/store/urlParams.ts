@@ -3,12 +3,8 @@
  * its default and is listed in `ignored`, so the page can say what it dropped and keep the rest.
  * `v` is the format version of the link, so a later format can still read old links.
  */
-import {
-  DEFAULT_PERMUTED_TASKS,
-  DEFAULT_SHARED_HYPERPARAMETERS,
-  FIRST_CLICK,
-  MAX_PERMUTED_TASKS,
-} from '../engine/defaults';
+import { scenarioKeyOf } from '../engine/data/scenarios';
+import { type Recommended, recommendedSettings } from '../engine/defaults';
 import {
   type LearningRateKey,
   learningRateKey,
@@ -17,8 +13,19 @@ import {
   type MethodId,
   type ParamKey,
 } from '../engine/methods/registry';
+import {
+  bool,
+  type Field,
+  type KeyIn,
+  keysIn,
+  number,
+  oneOf,
+  SETTING_ALIASES,
+  SETTINGS,
+  type SettingValues,
+  settingValues,
+} from '../engine/settingsTable';
 import { DEFAULT_SWEEP_LANES, MAX_SWEEP_LANES, MIN_SWEEP_LANES, SWEEP_METHODS } from '../engine/sweep';
-import { type Recommended, recommendedSettings, type ScenarioOf } from './recommended';
 
 export const URL_FORMAT_VERSION = 1;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -27,12 +34,13 @@ export const VIEWS = ['network', 'lab'] as const;
 export type View = (typeof VIEWS)[number];
 export const THEMES = ['auto', 'light', 'dark', 'projector'] as const;
 export type Theme = (typeof THEMES)[number];
-export const PROTOCOLS = ['split-mnist', 'permuted-mnist'] as const;
-export const SPLIT_SCENARIOS = ['task', 'domain', 'class'] as const;
-export const FISHER_ESTIMATORS = ['sampled', 'exact', 'empirical'] as const;
 
-/** The page's and the run's own settings; each method's parameters and learning rate come on top. */
-interface BaseUrlSettings {
+/** The run's settings from the settings table (src/engine/settingsTable.ts), under their one name each. */
+type TableUrlSettings = SettingValues<KeyIn<'url'>>;
+const TABLE_KEYS = keysIn('url');
+
+/** The page's own settings, and the run's that come from the method registry. */
+interface PageUrlSettings {
   view: View;
   /** The guided lesson's scene, 1-based; 0 = no lesson (free play). */
   scene: number;
@@ -41,28 +49,11 @@ interface BaseUrlSettings {
   /** 'auto' applies the documented backend rule; anything else forces that backend. */
   backend: BackendName | 'auto';
   theme: Theme;
-  protocol: (typeof PROTOCOLS)[number];
-  scenario: (typeof SPLIT_SCENARIOS)[number];
-  /** Permuted MNIST's task count. */
-  tasks: number;
   methods: MethodId[];
   /** A strength sweep of this method ('off': none): lanes of it at log-spaced strengths, instead of `methods`. */
   sweep: MethodId | 'off';
   /** The sweep's lanes, its strength 0 included. */
   sweepLanes: number;
-  seed: number;
-  /** Hidden layer sizes of the MLP. */
-  hidden: number[];
-  lr: number;
-  batch: number;
-  fisher: (typeof FISHER_ESTIMATORS)[number];
-  samples: number;
-  online: boolean;
-  gamma: number;
-  /** Automatic schedule: epochs per task, then the next task; 0 = switch by hand. */
-  epochs: number;
-  /** Target training steps per second; 0 = as fast as the backend goes. */
-  speed: number;
   /** The forgetting curves' accuracy axis zoomed to the data (not 0–100 %). */
   zoom: boolean;
   /** The importance maps' colour scale: log (three decades) rather than linear. */
@@ -76,33 +67,26 @@ interface BaseUrlSettings {
 }
 
 /**
- * Every setting in the URL: the base ones, each method parameter under its key (c, xi, lambdaEwc…)
- * and each method's own learning rate (lrSgd, lrEwc…; 0 means the shared one), from the registry.
+ * Every setting in the URL: the page's, the table's, each method parameter under its key (c, xi,
+ * lambdaEwc…) and each method's own learning rate (lrSgd, lrEwc…; 0 means the shared one), from the registry.
  */
-export type UrlSettings = BaseUrlSettings & Record<ParamKey, number> & Record<LearningRateKey, number>;
+export type UrlSettings = PageUrlSettings &
+  TableUrlSettings &
+  Record<ParamKey, number> &
+  Record<LearningRateKey, number>;
 
-const hp = DEFAULT_SHARED_HYPERPARAMETERS;
-/** The page and run settings a scenario does not recommend (see `defaultsFor` for the rest). */
-const BASE_DEFAULTS: Readonly<Omit<BaseUrlSettings, keyof Recommended>> = {
+/** What picks the scenario: the protocol, the split setting and (permuted MNIST) the task count. */
+export type ScenarioOf = Pick<UrlSettings, 'protocol' | 'scenario'> & Partial<Pick<UrlSettings, 'tasks'>>;
+
+const PAGE_DEFAULTS: Readonly<PageUrlSettings> = {
   view: 'network',
   scene: 0,
   embed: false,
   backend: 'auto',
   theme: 'auto',
-  protocol: FIRST_CLICK.protocol,
-  // Split MNIST's setting once the protocol is switched to it.
-  scenario: 'task',
-  tasks: DEFAULT_PERMUTED_TASKS,
   methods: ['sgd', 'l2', 'ewc', 'si'],
   sweep: 'off',
   sweepLanes: DEFAULT_SWEEP_LANES,
-  seed: 0,
-  batch: hp.batchSize,
-  fisher: hp.fisher,
-  samples: hp.fisherSamples,
-  online: hp.ewcOnline,
-  gamma: hp.gamma,
-  speed: 0,
   zoom: false,
   mapLog: false,
   unscramble: false,
@@ -120,49 +104,27 @@ const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learning
  * rest (the protocol and split setting stay the first click's: they are what a link names).
  */
 export function defaultsFor(s: ScenarioOf): UrlSettings {
+  const scenario = scenarioKeyOf(s);
+  const recommended: Recommended = recommendedSettings(scenario);
   return {
-    ...BASE_DEFAULTS,
-    methods: [...BASE_DEFAULTS.methods],
-    ...recommendedSettings(s),
+    ...PAGE_DEFAULTS,
+    methods: [...PAGE_DEFAULTS.methods],
+    ...settingValues(TABLE_KEYS, scenario),
+    // Split MNIST's setting once the protocol is switched to it, and the first click's protocol and task count.
+    protocol: SETTINGS.protocol.default,
+    scenario: SETTINGS.scenario.default,
+    tasks: SETTINGS.tasks.default,
+    ...recommended,
     ...learningRateDefaults,
   };
 }
 
 /** The first click: every setting at its default, in the default scenario. */
-export const URL_DEFAULTS: Readonly<UrlSettings> = defaultsFor(BASE_DEFAULTS);
-
-export interface Field<T> {
-  parse(raw: string): T | undefined;
-  format(value: T): string;
-}
-
-export const oneOf = <T extends string>(values: readonly T[]): Field<T> => ({
-  parse: (raw) =>
-    (values as readonly string[]).includes(raw.toLowerCase()) ? (raw.toLowerCase() as T) : undefined,
-  format: (v) => v,
+export const URL_DEFAULTS: Readonly<UrlSettings> = defaultsFor({
+  protocol: SETTINGS.protocol.default,
+  scenario: SETTINGS.scenario.default,
+  tasks: SETTINGS.tasks.default,
 });
-
-export const number = (min: number, max: number, integer = false): Field<number> => ({
-  parse: (raw) => {
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) return undefined;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) return undefined;
-    return n;
-  },
-  format: (v) => String(v),
-});
-
-// A Map, not an object literal: `?online=constructor` must not find Object.prototype.constructor.
-const BOOLEANS = new Map([
-  ['1', true],
-  ['true', true],
-  ['0', false],
-  ['false', false],
-]);
-export const bool: Field<boolean> = {
-  parse: (raw) => BOOLEANS.get(raw.toLowerCase()),
-  format: (v) => (v ? '1' : '0'),
-};
 
 const methodList: Field<MethodId[]> = {
   parse: (raw) => {
@@ -175,38 +137,15 @@ const methodList: Field<MethodId[]> = {
   format: (v) => v.join(','),
 };
 
-const layerSizes: Field<number[]> = {
-  parse: (raw) => {
-    const parts = raw.split(',');
-    if (parts.length < 1 || parts.length > 4) return undefined;
-    const sizes = parts.map((p) => number(4, 2048, true).parse(p));
-    return sizes.every((n) => n !== undefined) ? (sizes as number[]) : undefined;
-  },
-  format: (v) => v.join(','),
-};
-
-const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } = {
+const PAGE_FIELDS: { [K in keyof PageUrlSettings]: Field<PageUrlSettings[K]> } = {
   view: oneOf(VIEWS),
   scene: number(0, 99, true),
   embed: bool,
   backend: oneOf([...BACKENDS, 'auto'] as const),
   theme: oneOf(THEMES),
-  protocol: oneOf(PROTOCOLS),
-  scenario: oneOf(SPLIT_SCENARIOS),
-  tasks: number(2, MAX_PERMUTED_TASKS, true),
   methods: methodList,
   sweep: oneOf(['off', ...SWEEP_METHODS] as const),
   sweepLanes: number(MIN_SWEEP_LANES, MAX_SWEEP_LANES, true),
-  seed: number(0, 2 ** 31 - 1, true),
-  hidden: layerSizes,
-  lr: number(1e-6, 10),
-  batch: number(1, 1024, true),
-  fisher: oneOf(FISHER_ESTIMATORS),
-  samples: number(10, 8000, true),
-  online: bool,
-  gamma: number(0, 1),
-  epochs: number(0, 100, true),
-  speed: number(0, 10_000, true),
   zoom: bool,
   mapLog: bool,
   unscramble: bool,
@@ -218,10 +157,19 @@ const BASE_FIELDS: { [K in keyof BaseUrlSettings]: Field<BaseUrlSettings[K]> } =
 export const MAX_METHOD_LEARNING_RATE = 1e4;
 
 const FIELDS = {
-  ...BASE_FIELDS,
+  ...PAGE_FIELDS,
+  ...Object.fromEntries(TABLE_KEYS.map((k) => [k, SETTINGS[k].codec])),
   ...Object.fromEntries(METHOD_PARAMS.map((p) => [p.key, number(p.range.min, p.range.max, p.range.integer)])),
   ...Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), number(0, MAX_METHOD_LEARNING_RATE)])),
 } as { [K in keyof UrlSettings]: Field<UrlSettings[K]> }; // keys: every parameter and method
+
+/** The setting a URL key names: its own key, or an older name of it (`lr`, `batch`, `samples`, `online`). */
+export function urlKeyOf(key: string): keyof UrlSettings | undefined {
+  // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
+  if (Object.hasOwn(FIELDS, key)) return key as keyof UrlSettings;
+  const renamed = SETTING_ALIASES.get(key);
+  return renamed !== undefined && Object.hasOwn(FIELDS, renamed) ? (renamed as keyof UrlSettings) : undefined;
+}
 
 const MAX_SHOWN = 40;
 export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
@@ -234,17 +182,21 @@ export interface ParsedUrl {
   settings: UrlSettings;
   /** Human-readable descriptions of each ignored parameter. */
   ignored: string[];
+  /** The settings the query gave a valid value for (by their key, whatever name the query used). */
+  given: Set<keyof UrlSettings>;
 }
 
 /**
  * Reads the main settings from a query string. `otherKeys` are parameters another part of the
- * page reads (the ellipse lab's), so they are not reported as unknown here.
+ * page reads (the ellipse lab's), so they are not reported as unknown here. A setting's older name
+ * reads it as its own key does; given under both, the last one is read, as for a repeated key.
  */
 export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> = new Set()): ParsedUrl {
-  const params = new URLSearchParams(search);
+  const params = [...new URLSearchParams(search)].map(([name, raw]) => ({ name, key: urlKeyOf(name), raw }));
+  const last = (key: keyof UrlSettings) => params.findLast((p) => p.key === key);
   // The link's scenario first: what it leaves out is that scenario's default (or recommendation).
   const read = <K extends keyof ScenarioOf>(k: K) =>
-    FIELDS[k].parse(params.getAll(k).at(-1)?.trim() ?? '') ?? URL_DEFAULTS[k];
+    FIELDS[k].parse(last(k)?.raw.trim() ?? '') ?? URL_DEFAULTS[k];
   const defaults = defaultsFor({
     protocol: read('protocol'),
     scenario: read('scenario'),
@@ -252,32 +204,32 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
   });
   const settings: UrlSettings = { ...defaults };
   const ignored: string[] = [];
-  const version = params.get('v');
+  const given = new Set<keyof UrlSettings>();
+  const version = params.find((p) => p.name === 'v')?.raw ?? null;
   if (version !== null && version !== String(URL_FORMAT_VERSION)) {
     ignored.push(`v=${shorten(version)} (unknown link version; read as version ${URL_FORMAT_VERSION})`);
   }
-  for (const [key, raw] of params) {
-    if (key === 'v') continue;
-    if (otherKeys.has(key)) continue;
-    // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
-    if (!Object.hasOwn(FIELDS, key)) {
-      ignored.push(`${shorten(key) || '(a parameter with no name)'} (unknown parameter)`);
+  for (const { name, key, raw } of params) {
+    if (name === 'v') continue;
+    if (otherKeys.has(name)) continue;
+    if (key === undefined) {
+      ignored.push(`${shorten(name) || '(a parameter with no name)'} (unknown parameter)`);
       continue;
     }
-    if (params.getAll(key).length > 1 && params.getAll(key).at(-1) !== raw) {
-      ignored.push(givenTwice(key, raw));
+    if (last(key)?.raw !== raw) {
+      ignored.push(givenTwice(name, raw));
       continue;
     }
-    const k = key as keyof UrlSettings;
-    const value = (FIELDS[k] as Field<unknown>).parse(raw.trim());
+    const value = (FIELDS[key] as Field<unknown>).parse(raw.trim());
     if (value === undefined) {
-      const fallback = (FIELDS[k] as Field<unknown>).format(defaults[k]);
-      ignored.push(`${k}=${shorten(raw)} (not a valid value; using ${fallback})`);
+      const fallback = (FIELDS[key] as Field<unknown>).format(defaults[key]);
+      ignored.push(`${name}=${shorten(raw)} (not a valid value; using ${fallback})`);
     } else {
-      (settings as unknown as Record<string, unknown>)[k] = value;
+      (settings as unknown as Record<string, unknown>)[key] = value;
+      given.add(key);
     }
   }
-  return { settings, ignored };
+  return { settings, ignored, given };
 }
 
 /**

@@ -1,7 +1,12 @@
-import { DEFAULT_PERMUTED_TASKS, MAX_PERMUTED_TASKS, SPLIT_MNIST_TASKS } from '../defaults';
 import { createRng, deriveSeed, permutation } from '../random';
 import type { MnistData } from './mnistAsset';
 import { splitTrainTest } from './split';
+
+/** Split MNIST's tasks: the digit pairs 0/1, 2/3, 4/5, 6/7, 8/9. */
+export const SPLIT_MNIST_TASKS = 5;
+export const MAX_PERMUTED_TASKS = 10;
+/** Permuted MNIST's task count unless a link or the command line gives one (the first click's). */
+export const DEFAULT_PERMUTED_TASKS = 4;
 
 export type ProtocolId = 'split-mnist' | 'permuted-mnist';
 /** Split MNIST settings: task-, domain- or class-incremental. */

@@ -1,6 +1,8 @@
-import { TRAIN_FRACTION } from '../defaults';
 import { createRng, deriveSeed, shuffleInPlace } from '../random';
 import type { MnistData } from './mnistAsset';
+
+/** Share of each digit class kept for training; the rest is test data. */
+export const TRAIN_FRACTION = 0.8;
 
 export interface TrainTestSplit {
   /** Indices into the MNIST digits, sorted. */

@@ -5,9 +5,9 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { ScenarioKey } from '../data/scenarios';
-import type { SharedHyperparameters } from '../defaults';
 import type { Strengths, TaskMemory } from '../quadratic/memory';
 import type { QuadTerm } from '../quadratic/task';
+import type { SharedHyperparameters } from '../settingsTable';
 
 /** The tfjs-core namespace, handed to the hooks at run time. */
 export type Tf = typeof tfc;

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { scenarioKeyOf } from '../../engine/data/scenarios';
-import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
 import {
   learningRateKey,
   METHOD_IDS,
@@ -8,6 +7,7 @@ import {
   METHODS,
   type MethodId,
 } from '../../engine/methods/registry';
+import { type Codec, SETTINGS } from '../../engine/settingsTable';
 import { SCENARIO_STORIES } from '../../engine/stories';
 import { sweptParam } from '../../engine/sweep';
 import { answerNewRun, askNewRun, type Structural, usePendingRun } from '../../store/pendingRun';
@@ -16,18 +16,19 @@ import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
 import { METHOD_COLORS } from '../methodColors';
-import {
-  BATCH_SLIDER,
-  FISHER_SAMPLES_SLIDER,
-  GAMMA_SLIDER,
-  LEARNING_RATE_SLIDER,
-  type RunSliderSpec,
-  SCHEDULE_SLIDERS,
-  STRENGTH_SLIDERS,
-} from './runSliders';
+import { type RunSliderSpec, STRENGTH_SLIDERS, settingSlider } from './runSliders';
 import { SweepControls } from './SweepControls';
 
 const NETWORK_SIZES = ['32,32', '64,64', '100,100', '128,128', '256,256', '400,400', '1000,1000'];
+
+/** A menu's options, from the settings table. */
+const options = (codec: Codec<string>) =>
+  Object.entries(codec.choices ?? {}).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+const TASKS = SETTINGS.tasks.codec.range!;
 
 const SCENARIO_HELP = {
   task: 'Task-incremental: one 2-way head per task; the active task picks the head.',
@@ -114,33 +115,30 @@ export function RunSettings() {
             value={s.protocol}
             onChange={(e) => askNewRun({ protocol: e.target.value as Structural['protocol'] })}
           >
-            <option value="split-mnist">Split MNIST (5 tasks)</option>
-            <option value="permuted-mnist">Permuted MNIST</option>
+            {options(SETTINGS.protocol.codec)}
           </select>
         </label>
         {s.protocol === 'split-mnist' ? (
           <label title={SCENARIO_HELP[s.scenario]}>
-            Setting{' '}
+            {SETTINGS.scenario.label}{' '}
             <select
               value={s.scenario}
               onChange={(e) => askNewRun({ scenario: e.target.value as Structural['scenario'] })}
             >
-              <option value="task">Task-incremental</option>
-              <option value="domain">Domain-incremental</option>
-              <option value="class">Class-incremental</option>
+              {options(SETTINGS.scenario.codec)}
             </select>
           </label>
         ) : (
           <label>
-            Tasks{' '}
+            {SETTINGS.tasks.label}{' '}
             <input
               type="number"
-              min={2}
-              max={MAX_PERMUTED_TASKS}
+              min={TASKS.min}
+              max={TASKS.max}
               value={s.tasks}
               onChange={(e) => {
-                const n = Number(e.target.value);
-                if (Number.isInteger(n) && n >= 2 && n <= MAX_PERMUTED_TASKS) askNewRun({ tasks: n });
+                const n = SETTINGS.tasks.codec.parse(e.target.value);
+                if (n !== undefined) askNewRun({ tasks: n });
               }}
             />
           </label>
@@ -194,7 +192,7 @@ export function RunSettings() {
 
       <fieldset>
         <legend>Training</legend>
-        <RunSlider spec={LEARNING_RATE_SLIDER} />
+        <RunSlider spec={settingSlider('learningRate')} />
         <details className="per-method">
           <summary>Per-method learning rates</summary>
           {s.methods.map((id) => (
@@ -217,31 +215,32 @@ export function RunSettings() {
             </label>
           ))}
         </details>
-        <RunSlider spec={BATCH_SLIDER} />
-        <label title="How EWC estimates the Fisher at each task's end.">
-          Fisher{' '}
+        <RunSlider spec={settingSlider('batchSize')} />
+        <label title={SETTINGS.fisher.help}>
+          {SETTINGS.fisher.label}{' '}
           <select
             value={s.fisher}
             onChange={(e) => s.set({ fisher: e.target.value as UrlSettings['fisher'] })}
           >
-            <option value="sampled">True, sampled labels</option>
-            <option value="exact">True, exact expectation</option>
-            <option value="empirical">Empirical (dataset labels)</option>
+            {options(SETTINGS.fisher.codec)}
           </select>
         </label>
-        <RunSlider spec={FISHER_SAMPLES_SLIDER} />
-        <label title="Online EWC: one anchor, F ← γF + F_new, instead of one penalty per task.">
-          <input type="checkbox" checked={s.online} onChange={(e) => s.set({ online: e.target.checked })} />{' '}
-          Online EWC
+        <RunSlider spec={settingSlider('fisherSamples')} />
+        <label title={SETTINGS.ewcOnline.help}>
+          <input
+            type="checkbox"
+            checked={s.ewcOnline}
+            onChange={(e) => s.set({ ewcOnline: e.target.checked })}
+          />{' '}
+          {SETTINGS.ewcOnline.label}
         </label>
-        {s.online && <RunSlider spec={GAMMA_SLIDER} />}
+        {s.ewcOnline && <RunSlider spec={settingSlider('gamma')} />}
       </fieldset>
 
       <fieldset>
         <legend>Schedule</legend>
-        {SCHEDULE_SLIDERS.map((spec) => (
-          <RunSlider key={spec.setting} spec={spec} />
-        ))}
+        <RunSlider spec={settingSlider('epochs')} />
+        <RunSlider spec={settingSlider('speed')} />
         <p className="seed">Seed {s.seed}</p>
       </fieldset>
     </aside>

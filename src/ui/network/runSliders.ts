@@ -1,5 +1,6 @@
 /** The network run's numeric settings as slider specs: what each means, its range and scale. */
 import { METHOD_PARAMS, type MethodId, type OwnedParam } from '../../engine/methods/registry';
+import { kebab, SETTINGS, type SettingKey } from '../../engine/settingsTable';
 import type { UrlSettings } from '../../store/urlParams';
 import type { SliderProps } from '../controls/Slider';
 
@@ -18,7 +19,7 @@ export function paramSlider(p: OwnedParam): RunSliderSpec {
     help: p.help,
     note: p.note,
     ...p.slider,
-    testId: `slider-${p.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    testId: `slider-${kebab(p.key)}`,
   };
 }
 
@@ -30,59 +31,9 @@ export const STRENGTH_SLIDERS: readonly { owner: MethodId; spec: RunSliderSpec }
   }),
 );
 
-export const LEARNING_RATE_SLIDER: RunSliderSpec = {
-  setting: 'lr',
-  label: 'Learning rate',
-  symbol: 'η',
-  help: "Adam's step size. Too large and a method diverges; it is then stopped and marked.",
-  min: 1e-5,
-  max: 10,
-  log: true,
-  testId: 'slider-lr',
-};
-
-export const BATCH_SLIDER: RunSliderSpec = {
-  setting: 'batch',
-  label: 'Batch size',
-  help: 'Examples per minibatch; every method sees the same minibatches.',
-  min: 8,
-  max: 512,
-  step: 8,
-};
-
-export const FISHER_SAMPLES_SLIDER: RunSliderSpec = {
-  setting: 'samples',
-  label: 'Fisher samples',
-  help: 'Examples of the finished task used to estimate the Fisher.',
-  min: 50,
-  max: 2000,
-  step: 50,
-};
-
-export const GAMMA_SLIDER: RunSliderSpec = {
-  setting: 'gamma',
-  label: 'Online decay',
-  symbol: 'γ',
-  help: 'How much of the old Fisher online EWC keeps at each task switch.',
-  min: 0,
-  max: 1,
-  step: 0.05,
-};
-
-export const SCHEDULE_SLIDERS: RunSliderSpec[] = [
-  {
-    setting: 'epochs',
-    label: 'Epochs per task',
-    help: '0: switch tasks by hand (buttons or keys 1–9). Otherwise: this many epochs, then the next task.',
-    min: 0,
-    max: 20,
-  },
-  {
-    setting: 'speed',
-    label: 'Speed (steps/s)',
-    help: '0: as fast as the backend goes. Lower it to watch forgetting happen slowly.',
-    min: 0,
-    max: 200,
-    step: 5,
-  },
-];
+/** The slider of a shared setting that has one in the settings table, e.g. `learningRate` → `slider-learning-rate`. */
+export function settingSlider(key: SettingKey & NumericSetting): RunSliderSpec {
+  const { label, symbol, help, slider } = SETTINGS[key];
+  if (!slider) throw new RangeError(`The setting "${key}" has no slider.`);
+  return { setting: key, label, symbol, help, ...slider, testId: `slider-${kebab(key)}` };
+}

@@ -1,0 +1,57 @@
+/**
+ * Every link shared before the settings table still opens the same run. The snapshot holds links
+ * and settings files written before it (the README's and docs' links, the e2e specs', each lesson
+ * scene's link as the page wrote it, the hostile-link and settings-file generator's), decoded by
+ * the code of that time; the settings it renamed (`lr` → `learningRate`…) are compared under their
+ * new names, every other setting and every notice as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { SETTING_ALIASES } from '../engine/settingsTable';
+import { readSettingsFile } from './runExport';
+import snapshot from './sharedLinks.snapshot.json';
+import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
+
+/** The keys the settings table renamed: a fact about the snapshot's code, so written out here. */
+const RENAMED: Readonly<Record<string, string>> = {
+  lr: 'learningRate',
+  batch: 'batchSize',
+  samples: 'fisherSamples',
+  online: 'ewcOnline',
+};
+
+/** The settings as the snapshot's code decoded them, under today's names. */
+function renamed(diff: Record<string, unknown>): Record<string, unknown> {
+  const old = { ...snapshot.defaults, ...diff };
+  return Object.fromEntries(
+    Object.entries(old).map(([k, v]) => [Object.hasOwn(RENAMED, k) ? RENAMED[k] : k, v]),
+  );
+}
+
+describe('links shared before the settings table', () => {
+  it('holds links that use every renamed key, each still an older name of its setting', () => {
+    const used = new Set(snapshot.links.flatMap(({ query }) => [...new URLSearchParams(query).keys()]));
+    expect(Object.keys(RENAMED).filter((old) => !used.has(old))).toEqual([]);
+    expect(Object.fromEntries(SETTING_ALIASES)).toEqual(RENAMED);
+    expect(snapshot.links.length).toBeGreaterThan(200);
+  });
+
+  it('have the same defaults under the new names', () => {
+    expect(URL_DEFAULTS).toEqual(renamed({}));
+  });
+
+  it.each(snapshot.links)('decodes $query as before', ({ query, settings, ignored }) => {
+    const now = parseUrlSettings(query);
+    expect(now.settings).toEqual(renamed(settings));
+    expect(now.ignored).toEqual(ignored);
+  });
+
+  it.each(snapshot.files)('reads the settings file $content as before', (entry) => {
+    if ('error' in entry) {
+      expect(() => readSettingsFile(entry.content)).toThrow(entry.error);
+      return;
+    }
+    const now = readSettingsFile(entry.content);
+    expect(now.settings).toEqual(renamed(entry.settings));
+    expect(now.ignored).toEqual(entry.ignored);
+  });
+});
