@@ -203,12 +203,13 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     throw new ArgumentError(`--seeds lists a seed twice: "${seedsRaw}".`);
   const hidden = setting('hidden') ?? settingValue('hidden', key);
 
-  const hp: Partial<Hyperparameters> = {};
-  for (const k of keysIn('engine')) {
-    if (!(CLI_KEYS as string[]).includes(k)) continue;
-    const value = setting(k as KeyIn<'cli'> & typeof k);
-    if (value !== undefined) (hp as Record<string, unknown>)[k] = value;
-  }
+  // The engine's shared settings the command line gives, under their engine names.
+  const hp: Partial<Hyperparameters> = Object.fromEntries(
+    CLI_KEYS.filter((k) => (keysIn('engine') as string[]).includes(k)).flatMap((k) => {
+      const value = setting(k);
+      return value === undefined ? [] : [[k, value]];
+    }),
+  );
   // On the command line γ alone means online EWC (a link gives ewcOnline=1 and gamma).
   if (hp.gamma !== undefined) hp.ewcOnline = true;
   // Method parameters: a shared flag sets each parameter declaring it; a parameter's own flag wins.

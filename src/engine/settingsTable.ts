@@ -143,6 +143,7 @@ const perScenario = <T>(permuted: T, task: T, domain: T, cls: T): PerScenario<T>
   'permuted-10': permuted,
 });
 
+// The engine's settings in the order its hyperparameter objects always had (a sweep's saved runs are keyed by them).
 export const SETTINGS = {
   protocol: setting({
     in: ['url', 'cli'],
@@ -183,6 +184,13 @@ export const SETTINGS = {
     label: 'Hidden layers',
     help: 'Hidden layer sizes of the MLP, 784 → … → out (ReLU).',
   }),
+  optimizer: setting({
+    in: ['cli', 'engine'],
+    codec: menu({ adam: 'Adam', sgd: 'SGD' }),
+    default: 'adam',
+    label: 'Optimizer',
+    help: 'Adam, or plain SGD.',
+  }),
   learningRate: setting({
     in: ['url', 'cli', 'engine'],
     codec: number(1e-6, 10),
@@ -193,6 +201,13 @@ export const SETTINGS = {
     help: "Adam's step size. Too large and a method diverges; it is then stopped and marked.",
     slider: { min: 1e-5, max: 10, log: true },
   }),
+  adamEpsilon: setting({
+    in: ['engine'],
+    codec: number(0, 1),
+    default: 1e-8,
+    label: "Adam's ε",
+    help: "Passed explicitly because tfjs's default depends on the backend.",
+  }),
   batchSize: setting({
     in: ['url', 'cli', 'engine'],
     codec: number(1, 1024, true),
@@ -201,20 +216,6 @@ export const SETTINGS = {
     label: 'Batch size',
     help: 'Examples per minibatch; every method sees the same minibatches.',
     slider: { min: 8, max: 512, step: 8 },
-  }),
-  optimizer: setting({
-    in: ['cli', 'engine'],
-    codec: menu({ adam: 'Adam', sgd: 'SGD' }),
-    default: 'adam',
-    label: 'Optimizer',
-    help: 'Adam, or plain SGD.',
-  }),
-  adamEpsilon: setting({
-    in: ['engine'],
-    codec: number(0, 1),
-    default: 1e-8,
-    label: "Adam's ε",
-    help: "Passed explicitly because tfjs's default depends on the backend.",
   }),
   resetOptimizer: setting({
     in: ['cli', 'engine'],

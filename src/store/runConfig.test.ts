@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HYPERPARAMETERS, recommendedHyperparameters } from '../engine/defaults';
 import { METHOD_PARAMS } from '../engine/methods/registry';
 import { hyperparametersOf, learningRateOverridesOf, runConfigOf } from './runConfig';
 import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
@@ -11,6 +12,23 @@ describe('URL settings → worker settings', () => {
     expect(hp).toMatchObject({ lambdaMas: 7, memory: 300 });
     expect(learningRateOverridesOf(s)).toEqual({ si: 0.5, replay: 0.01 });
     expect(learningRateOverridesOf(URL_DEFAULTS)).toEqual({});
+  });
+
+  it('hands the worker every shared setting a link gives, under the same name, and the others at their default', () => {
+    const { settings, ignored } = parseUrlSettings(
+      '?lr=0.02&batchSize=16&fisher=exact&samples=300&ewcOnline=1&gamma=0.25&protocol=split-mnist&scenario=class',
+    );
+    expect(ignored).toEqual([]);
+    expect(hyperparametersOf(settings)).toEqual({
+      ...recommendedHyperparameters('split-class'),
+      learningRate: 0.02,
+      batchSize: 16,
+      fisher: 'exact',
+      fisherSamples: 300,
+      ewcOnline: true,
+      gamma: 0.25,
+    });
+    expect(hyperparametersOf(URL_DEFAULTS)).toEqual(DEFAULT_HYPERPARAMETERS);
   });
 
   it('builds a sweep’s lanes from a link, in place of its methods', () => {
