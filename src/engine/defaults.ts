@@ -10,9 +10,9 @@ import { type ParamKey, recommendedParams } from './methods/registry';
 import {
   RECOMMENDED_SETTING_KEYS,
   type RecommendedSettingKey,
+  SETTINGS,
   type SettingValues,
   type SharedHyperparameters,
-  settingValue,
   settingValues,
   sharedHyperparameters,
 } from './settingsTable';
@@ -42,8 +42,8 @@ export function recommendedHyperparameters(scenario: ScenarioKey): Hyperparamete
 
 /** The first click: the scenario the app opens with and `npm run experiment` runs with no arguments. */
 export const FIRST_CLICK: Readonly<ScenarioSpec> = {
-  protocol: settingValue('protocol', 'permuted-4'),
-  tasks: settingValue('tasks', 'permuted-4'),
+  protocol: SETTINGS.protocol.default,
+  tasks: SETTINGS.tasks.default,
 };
 
 /** The headless default (the first click's scenario). */

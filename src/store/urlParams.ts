@@ -4,7 +4,7 @@
  * `v` is the format version of the link, so a later format can still read old links.
  */
 import { scenarioKeyOf } from '../engine/data/scenarios';
-import { type Recommended, recommendedSettings } from '../engine/defaults';
+import { recommendedSettings } from '../engine/defaults';
 import {
   type LearningRateKey,
   learningRateKey,
@@ -105,16 +105,12 @@ const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learning
  */
 export function defaultsFor(s: ScenarioOf): UrlSettings {
   const scenario = scenarioKeyOf(s);
-  const recommended: Recommended = recommendedSettings(scenario);
   return {
     ...PAGE_DEFAULTS,
     methods: [...PAGE_DEFAULTS.methods],
+    // The table's values in the scenario (protocol, split setting and task count: the first click's).
     ...settingValues(TABLE_KEYS, scenario),
-    // Split MNIST's setting once the protocol is switched to it, and the first click's protocol and task count.
-    protocol: SETTINGS.protocol.default,
-    scenario: SETTINGS.scenario.default,
-    tasks: SETTINGS.tasks.default,
-    ...recommended,
+    ...recommendedSettings(scenario),
     ...learningRateDefaults,
   };
 }
