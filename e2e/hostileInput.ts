@@ -44,6 +44,7 @@ const NUMBER_KEYS = [
   'lr',
   'learningRate',
   'lrSi',
+  'learningRateSi',
   'batch',
   'batchSize',
   'c',

@@ -6,7 +6,7 @@ import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
 
 describe('URL settings → worker settings', () => {
   it('hands every method parameter to the worker, and only the per-method rates that are set', () => {
-    const s = { ...URL_DEFAULTS, lambdaMas: 7, memory: 300, lrReplay: 0.01, lrSi: 0.5 };
+    const s = { ...URL_DEFAULTS, lambdaMas: 7, memory: 300, learningRateReplay: 0.01, learningRateSi: 0.5 };
     const hp = hyperparametersOf(s);
     for (const p of METHOD_PARAMS) expect(hp[p.key]).toBe(s[p.key]);
     expect(hp).toMatchObject({ lambdaMas: 7, memory: 300 });

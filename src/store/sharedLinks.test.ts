@@ -12,12 +12,17 @@ import snapshot from './sharedLinks.snapshot.json';
 import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
 
 /** The keys the settings table renamed: a fact about the snapshot's code, so written out here. */
-const RENAMED: Readonly<Record<string, string>> = {
+const SHARED_RENAMED = {
   lr: 'learningRate',
   batch: 'batchSize',
   samples: 'fisherSamples',
   online: 'ewcOnline',
 };
+/** And each method's own learning rate: `lrSgd` → `learningRateSgd`. */
+const RATES_RENAMED = Object.fromEntries(
+  ['Sgd', 'L2', 'Ewc', 'Si', 'Mas', 'Replay', 'Joint'].map((m) => [`lr${m}`, `learningRate${m}`]),
+);
+const RENAMED: Readonly<Record<string, string>> = { ...SHARED_RENAMED, ...RATES_RENAMED };
 
 /** The settings as the snapshot's code decoded them, under today's names. */
 function renamed(diff: Record<string, unknown>): Record<string, unknown> {
@@ -30,8 +35,9 @@ function renamed(diff: Record<string, unknown>): Record<string, unknown> {
 describe('links shared before the settings table', () => {
   it('holds links that use every renamed key, each still an older name of its setting', () => {
     const used = new Set(snapshot.links.flatMap(({ query }) => [...new URLSearchParams(query).keys()]));
-    expect(Object.keys(RENAMED).filter((old) => !used.has(old))).toEqual([]);
-    expect(Object.fromEntries(SETTING_ALIASES)).toEqual(RENAMED);
+    expect(Object.keys(SHARED_RENAMED).filter((old) => !used.has(old))).toEqual([]);
+    expect(['lrSi', 'lrEwc'].filter((old) => !used.has(old))).toEqual([]);
+    expect(Object.fromEntries(SETTING_ALIASES)).toEqual(SHARED_RENAMED);
     expect(snapshot.links.length).toBeGreaterThan(200);
   });
 

@@ -77,7 +77,7 @@ describe('URL settings', () => {
       const { settings } = parseUrlSettings(`?${learningRateKey(id)}=0.02`);
       expect(settings[learningRateKey(id)]).toBe(0.02);
     }
-    // The keys links have always used.
+    // The keys links have always used (the per-method rates' older names included).
     expect(
       parseUrlSettings('?lrSgd=1&lrL2=1&lrEwc=1&lrSi=1&lrJoint=1&c=1&xi=1&lambdaL2=1&lambdaEwc=1').ignored,
     ).toEqual([]);

@@ -68,7 +68,7 @@ interface PageUrlSettings {
 
 /**
  * Every setting in the URL: the page's, the table's, each method parameter under its key (c, xi,
- * lambdaEwc…) and each method's own learning rate (lrSgd, lrEwc…; 0 means the shared one), from the registry.
+ * lambdaEwc…) and each method's own learning rate (learningRateSgd…; 0 means the shared one), from the registry.
  */
 export type UrlSettings = PageUrlSettings &
   TableUrlSettings &
@@ -159,11 +159,17 @@ const FIELDS = {
   ...Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), number(0, MAX_METHOD_LEARNING_RATE)])),
 } as { [K in keyof UrlSettings]: Field<UrlSettings[K]> }; // keys: every parameter and method
 
-/** The setting a URL key names: its own key, or an older name of it (`lr`, `batch`, `samples`, `online`). */
+/** Each method's own learning rate under its older URL key: `lrSgd` → `learningRateSgd`. */
+const OLDER_RATE_KEYS: ReadonlyMap<string, LearningRateKey> = new Map(
+  METHOD_IDS.map((id) => [learningRateKey(id).replace(/^learningRate/, 'lr'), learningRateKey(id)]),
+);
+
+/** The setting a URL key names: its own key, or an older name of it (`lr`, `batch`, `samples`, `online`, `lrSgd`…). */
 export function urlKeyOf(key: string): keyof UrlSettings | undefined {
   // Own keys only: `key in FIELDS` would find `constructor`, `toString`, `__proto__`…
   if (Object.hasOwn(FIELDS, key)) return key as keyof UrlSettings;
-  const renamed = SETTING_ALIASES.get(key);
+  // Maps, so `?constructor=1` finds nothing here either.
+  const renamed = SETTING_ALIASES.get(key) ?? OLDER_RATE_KEYS.get(key);
   return renamed !== undefined && Object.hasOwn(FIELDS, renamed) ? (renamed as keyof UrlSettings) : undefined;
 }
 

@@ -21,8 +21,8 @@ type AnyMethod = (typeof METHODS)[number];
 export type MethodId = AnyMethod['id'];
 /** Every method parameter's key (URL key and settings key), e.g. `lambdaEwc`. */
 export type ParamKey = AnyMethod['params'][number]['key'];
-/** Per-method learning rates' URL keys: `lrSgd`, `lrEwc`, …; 0 means the shared rate. */
-export type LearningRateKey = `lr${Capitalize<MethodId>}`;
+/** Per-method learning rates' keys: `learningRateSgd`, `learningRateEwc`, …; 0 means the shared rate. */
+export type LearningRateKey = `learningRate${Capitalize<MethodId>}`;
 
 export const METHOD_IDS: readonly MethodId[] = METHODS.map((m) => m.id);
 
@@ -39,7 +39,7 @@ export const METHOD_LABELS: Readonly<Record<MethodId, string>> = recordOf((m) =>
 export const METHOD_COLORS: Readonly<Record<MethodId, string>> = recordOf((m) => m.color);
 
 export const learningRateKey = (id: MethodId) =>
-  `lr${id.charAt(0).toUpperCase()}${id.slice(1)}` as LearningRateKey;
+  `learningRate${id.charAt(0).toUpperCase()}${id.slice(1)}` as LearningRateKey;
 
 export type OwnedParam = MethodParam & { readonly key: ParamKey; readonly owner: MethodId };
 
