@@ -6,13 +6,16 @@
 import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
 import type { FaultPoint } from '../engine/faultPoints';
-import type { LaneSpec } from '../engine/laneSettings';
 import type { MethodId } from '../engine/methods/registry';
+import type { RunConfig } from '../engine/runConfig';
 import type { LearningRateOverrides } from '../engine/settings';
-import type { BackendName } from '../store/urlParams';
 import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 
-export type { BackendName, FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
+export type { FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId, RunConfig };
+
+/** TensorFlow.js's backends the worker can run on, in the order 'auto' tries them. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -23,21 +26,6 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
 
 /** A time limit as the page and the worker both write it: "1.5 s", "60 s". */
 export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-
-/** What defines a run; changing any of it starts a new one. */
-export interface RunConfig {
-  protocol: 'split-mnist' | 'permuted-mnist';
-  scenario: 'task' | 'domain' | 'class';
-  /** Permuted MNIST's task count. */
-  tasks: number;
-  methods: MethodId[];
-  /** A strength sweep: one lane per entry of `methods`, each fixing its strength (src/engine/sweep.ts). */
-  lanes?: LaneSpec[];
-  seed: number;
-  hidden: number[];
-  /** One batched model for every method (the default), or each learner on its own. */
-  fused?: boolean;
-}
 
 // ── Commands ────────────────────────────────────────────────────────────────
 export interface InitCommand {

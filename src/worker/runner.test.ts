@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../engine/defaults';
 import { runExperiment } from '../engine/experiment';
+import { halfWidth95 } from '../engine/metrics';
 import { fakeMnist, useCpuBackend } from '../engine/testSupport';
 import { matrices } from '../panels/accuracyMatrix';
-import { sweepView } from '../panels/sweepData';
 import { applyEvent, clearRun, useResults } from '../store/results';
-import { halfWidth95, liveEvalEvery } from './liveEvaluation';
+import { sweepView } from '../store/sweepView';
+import { liveEvalEvery } from './liveEvaluation';
 import type { RunConfig, WorkerEvent } from './protocol';
 import { Runner } from './runner';
 

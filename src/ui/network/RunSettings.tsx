@@ -3,6 +3,7 @@ import { scenarioKeyOf } from '../../engine/data/scenarios';
 import { MAX_PERMUTED_TASKS } from '../../engine/defaults';
 import {
   learningRateKey,
+  METHOD_COLORS,
   METHOD_IDS,
   METHOD_LABELS,
   METHODS,
@@ -15,7 +16,6 @@ import { isRecommendedKey, recommendedSettings } from '../../store/recommended';
 import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
-import { METHOD_COLORS } from '../methodColors';
 import {
   BATCH_SLIDER,
   FISHER_SAMPLES_SLIDER,
