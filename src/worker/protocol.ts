@@ -114,8 +114,8 @@ export type JournalEntry =
  * journal's entries at their steps (training is deterministic); then pauses. How a run recorded by
  * a worker that died, or on a lost GPU device, is brought back.
  */
-export interface ReplayCommand {
-  type: 'replay';
+export interface RestoreCommand {
+  type: 'restore';
   config: RunConfig;
   until: number;
   journal: JournalEntry[];
@@ -140,7 +140,7 @@ export type WorkerCommand =
   | SetLearningRatesCommand
   | SetPacingCommand
   | LandscapeCommand
-  | ReplayCommand
+  | RestoreCommand
   | CrashCommand;
 
 // ── Events ──────────────────────────────────────────────────────────────────
@@ -226,20 +226,20 @@ export interface DivergedEvent {
   step: number;
   cause: string;
 }
-/** The settings in effect from `step` on (journalled so a replay can apply them at the same step). */
+/** The settings in effect from `step` on (journalled so a restore can apply them at the same step). */
 export interface SettingsAppliedEvent {
   type: 'settings-applied';
   step: number;
   hyperparameters: Hyperparameters;
   learningRates: MethodLearningRates;
 }
-/** The run on the worker is gone (its GPU device was lost) and waits for a replay. */
+/** The run on the worker is gone (its GPU device was lost) and waits to be restored. */
 export interface RunLostEvent {
   type: 'run-lost';
 }
-/** How far a replay has got, then (done) the accuracy it reached, to compare with the recorded one. */
-export interface ReplayEvent {
-  type: 'replay';
+/** How far a restore has got, then (done) the accuracy it reached, to compare with the recorded one. */
+export interface RestoreEvent {
+  type: 'restore';
   step: number;
   until: number;
   /** Set once done: every method on every task at `until` (M×T). */
@@ -300,7 +300,7 @@ export type WorkerEvent =
   | StartupEvent
   | SettingsAppliedEvent
   | RunLostEvent
-  | ReplayEvent
+  | RestoreEvent
   | SynapseEvent
   | WorkerErrorEvent;
 
