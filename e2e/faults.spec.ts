@@ -3,7 +3,7 @@ import { collectConsoleErrors, type FaultPoint, injectFault, lastStep, results }
 
 // Faults at the worst moment: what was recorded stays, the run is trained again to where it
 // stopped (training is deterministic), and it goes on from there.
-// Two methods and a small Fisher sample keep each replay (and consolidation) quick.
+// Two methods and a small Fisher sample keep each restore (and consolidation) quick.
 const RUN = './?hidden=32,32&methods=sgd,si&samples=100&seed=3&protocol=split-mnist&scenario=domain&epochs=0';
 
 async function waitForStep(page: Page, step: number) {

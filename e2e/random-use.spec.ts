@@ -4,7 +4,7 @@ import { collectConsoleErrors, lastStep, results } from './helpers';
 
 /**
  * A seeded stream of random user actions, then: no page error, no console error, and the run still
- * trains. RANDOM_ACTIONS sets how many (300 by default), RANDOM_SEED replays a failure (the seed is
+ * trains. RANDOM_ACTIONS sets how many (300 by default), RANDOM_SEED reproduces a failure (the seed is
  * printed at the start).
  */
 const ACTIONS = Number(process.env.RANDOM_ACTIONS ?? 300);

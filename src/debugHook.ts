@@ -1,9 +1,9 @@
 import { finishedRuns } from './panels/matrixData';
-import { sweepView } from './panels/sweepData';
 import { useLabStore } from './store/labStore';
 import { useResults } from './store/results';
 import { session } from './store/session';
 import { useSettings } from './store/settings';
+import { sweepView } from './store/sweepView';
 import type { FaultPoint } from './worker/protocol';
 
 /**

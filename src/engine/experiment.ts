@@ -6,6 +6,7 @@ import type { LaneSpec } from './laneSettings';
 import { type Evaluation, Lockstep } from './lockstep';
 import type { MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
+import { stepsForEpochs } from './schedule';
 
 export interface ExperimentOptions {
   spec: ScenarioSpec;
@@ -85,7 +86,7 @@ export async function runExperiment(
     const summaries: TaskSummary[][] = options.methods.map(() => []);
     const curve: Evaluation[] = [];
     const stepsPerTask = lockstep.scenario.tasks.map((t) =>
-      Math.ceil((epochs * t.train.index.length) / hyperparameters.batchSize),
+      stepsForEpochs(epochs, t.train.index.length, hyperparameters.batchSize),
     );
     for (let t = 0; t < T; t++) {
       if (t > 0) {

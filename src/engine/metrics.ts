@@ -63,3 +63,14 @@ export function ranks(values: ArrayLike<number>): Float64Array {
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return pearson(ranks(a), ranks(b));
 }
+
+/**
+ * The 95 % half-width, in percentage points, of a subset of n digits drawn without replacement
+ * from a test set of N, around the full-test accuracy, at the worst case (accuracy 50 %); 0 when
+ * the subset is the whole test set.
+ */
+export function halfWidth95(n: number, N: number): number {
+  if (n >= N) return 0;
+  const finite = Math.sqrt((N - n) / Math.max(1, N - 1));
+  return 100 * 1.96 * Math.sqrt(0.25 / n) * finite;
+}

@@ -1,10 +1,10 @@
 /** Turns a lesson scene into store updates: the settings (URL), the lab and the network view's figure. */
 import { CL_METHODS } from '../engine/quadratic/methods';
 import { defaultLabSettings, type LabSettings, useLabStore } from '../store/labStore';
+import { usePanelTab } from '../store/panelTab';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
 import { defaultsFor, URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
-import { usePanelTab } from '../ui/network/panelTab';
 import type { LabSetup, RunSettings, Scene } from './sceneTypes';
 
 /** The page's own settings, which a scene never touches (the view it sets explicitly). */

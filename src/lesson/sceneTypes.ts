@@ -4,8 +4,8 @@ import type { ClMethod } from '../engine/quadratic/methods';
 import type { PresetId } from '../engine/quadratic/presets';
 import type { SweepClaim } from '../engine/sweepClaims';
 import type { LabOverlays, NumericParam } from '../store/labStore';
+import type { PanelId } from '../store/panelTab';
 import type { UrlSettings, View } from '../store/urlParams';
-import type { PanelId } from '../ui/network/panelTab';
 import type { LabClaim } from './labClaims';
 
 /** The URL settings that describe a network run (everything but the page's own: view, theme, …). */

@@ -7,8 +7,8 @@
  */
 import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { type CsvExport, csvExport } from './export';
 import {
   latestEvaluation,

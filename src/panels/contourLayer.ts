@@ -1,7 +1,7 @@
+import { METHOD_COLORS } from '../engine/methods/registry';
 import { ellipsePoints, levelEllipse, sumEllipse } from '../engine/quadratic/ellipse';
 import { CL_METHODS } from '../engine/quadratic/methods';
 import { termOf } from '../engine/quadratic/task';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { type PlotContext, playhead } from './plotContext';
 import { closedPath } from './plotFrame';
 import { joinShapes, type Layer, type Shape, taskColour } from './plotShapes';

@@ -4,7 +4,7 @@
  * its data as CSV: one table per file, with a header row. Styles from the page's CSS are copied
  * onto the elements, so the files look the same outside the page.
  */
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../engine/runConfig';
 import { fontSizes, wrapText } from './textMetrics';
 
 export type CsvRows = (string | number)[][];

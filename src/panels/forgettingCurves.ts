@@ -8,8 +8,8 @@
 import * as d3 from 'd3';
 import type { MethodId } from '../engine/methodIds';
 import { METHOD_LABELS } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { drawAxis, fitTicks, percent } from './axes';
 import { type CsvExport, type CsvRows, csvExport } from './export';
 import { accuracyDomain, chanceLevel, forgettingCurves, nearestEvaluation } from './forgettingData';

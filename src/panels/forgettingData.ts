@@ -1,5 +1,5 @@
+import type { RunConfig } from '../engine/runConfig';
 import type { EvaluationPoint, TaskSwitch } from '../store/results';
-import type { RunConfig } from '../worker/protocol';
 
 export interface CurvePoint {
   step: number;

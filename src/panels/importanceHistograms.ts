@@ -8,8 +8,8 @@
 import * as d3 from 'd3';
 import { measureOf } from '../engine/boundary';
 import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, pow10 } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { layersAt, RELEASED_MESSAGE } from './importanceData';

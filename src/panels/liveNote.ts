@@ -1,6 +1,7 @@
 /** What a live point is, said on the figures that show live accuracies. */
+
+import { halfWidth95 } from '../engine/metrics';
 import type { ResultsState } from '../store/results';
-import { halfWidth95 } from '../worker/liveEvaluation';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 

@@ -1,8 +1,8 @@
 import { scaleLinear, select } from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { LabResult } from '../engine/quadratic/lab';
 import { CL_METHODS, type ClMethod } from '../engine/quadratic/methods';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { TASK_NAMES, taskColour } from './plotShapes';
 
 interface Bar {

@@ -8,8 +8,8 @@
  */
 import * as d3 from 'd3';
 import { METHOD_LABELS } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { clearCorner, drawAxis, fitTicks, minus } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { placeLabels } from './labelPlacement';

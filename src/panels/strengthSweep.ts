@@ -8,14 +8,14 @@
 import * as d3 from 'd3';
 import { scenarioKeyOf } from '../engine/data/scenarios';
 import { METHOD_LABELS } from '../engine/methodIds';
+import { METHOD_COLORS } from '../engine/methods/registry';
 import type { SweepRow } from '../engine/sweep';
 import { formatStrength } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import { type KeptSweep, otherSweeps } from '../store/sweepHistory';
-import { METHOD_COLORS } from '../ui/methodColors';
+import { sweepView } from '../store/sweepView';
 import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
-import { sweepView } from './sweepData';
 import { fontSizes, textWidth } from './textMetrics';
 
 type Metric = 'first' | 'newest' | 'average';

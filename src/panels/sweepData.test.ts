@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneSpec } from '../engine/laneSettings';
+import type { RunConfig } from '../engine/runConfig';
 import { checkSweepClaim, describeSweepClaim } from '../engine/sweepClaims';
 import type { EvaluationPoint } from '../store/results';
-import type { RunConfig } from '../worker/protocol';
-import { laneLabels, strengthSweepCsv, sweepView } from './sweepData';
+import { sweepView } from '../store/sweepView';
+import { laneLabels, strengthSweepCsv } from './sweepData';
 
 const lanes: LaneSpec[] = [0, 1, 100].map((c) => ({ method: 'si', params: { c } }));
 const config: RunConfig = {

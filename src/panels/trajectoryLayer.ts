@@ -1,5 +1,5 @@
+import { METHOD_COLORS } from '../engine/methods/registry';
 import { CL_METHODS, REGULARISED_METHODS } from '../engine/quadratic/methods';
-import { METHOD_COLORS } from '../ui/methodColors';
 import { type PlotContext, playhead } from './plotContext';
 import { trajectoryPath } from './plotFrame';
 import { joinShapes, type Layer, type Shape } from './plotShapes';

@@ -72,11 +72,11 @@ export type StartupStage =
   | { stage: 'data'; loaded: number; total: number }
   | { stage: 'build' };
 
-/** A replay bringing a run back (after a crash or a lost device), or how the last one ended. */
-export interface ReplayState {
+/** A restore bringing a run back (after a crash or a lost device), or how the last one ended. */
+export interface RestoreState {
   step: number;
   until: number;
-  /** Once done: the largest difference between the replayed and the recorded accuracies. */
+  /** Once done: the largest difference between the restored and the recorded accuracies. */
   mismatch?: number;
 }
 
@@ -107,7 +107,7 @@ export interface ResultsState {
   workerMs: { train: number; evaluate: number };
   /** Task switches, settings and halts at the steps they took effect: how to train this run again. */
   journal: JournalEntry[];
-  replay: ReplayState | null;
+  restore: RestoreState | null;
 }
 
 const emptyRun = () => ({
@@ -124,7 +124,7 @@ const emptyRun = () => ({
   landscape: null,
   landscapeProgress: null,
   journal: [],
-  replay: null,
+  restore: null,
 });
 
 let nextErrorId = 0;
@@ -178,8 +178,8 @@ export function applyEvent(event: WorkerEvent): void {
       useResults.setState((s) => ({
         phase: event.phase,
         ...(event.phase === 'training' ? {} : { stepsPerSecond: null }),
-        // The notice of a finished replay has said its piece once the run goes on.
-        replay: event.phase === 'training' ? null : s.replay,
+        // The notice of a finished restore has said its piece once the run goes on.
+        restore: event.phase === 'training' ? null : s.restore,
         // Loading the data is the last start-up stage; anything after it ends start-up.
         startup:
           event.phase === 'loading-data'
@@ -239,15 +239,15 @@ export function applyEvent(event: WorkerEvent): void {
       useResults.setState((s) => ({ journal: [...s.journal, { ...entry, kind: 'settings' }] }));
       return;
     }
-    case 'replay': {
+    case 'restore': {
       const { step, until, accuracy } = event;
       useResults.setState((s) => ({
-        replay: { step, until, mismatch: accuracy && mismatch(s, until, accuracy) },
+        restore: { step, until, mismatch: accuracy && mismatch(s, until, accuracy) },
       }));
       return;
     }
     case 'run-lost':
-      // The session replays the run (store/session.ts); what was recorded stays on screen.
+      // The session restores the run (store/session.ts); what was recorded stays on screen.
       return;
     case 'landscape-progress':
       useResults.setState({ landscapeProgress: { done: event.done, total: event.total } });
@@ -271,7 +271,7 @@ export function applyEvent(event: WorkerEvent): void {
   }
 }
 
-/** The largest difference between replayed accuracies and those recorded at the same step. */
+/** The largest difference between restored accuracies and those recorded at the same step. */
 function mismatch(s: ResultsState, step: number, accuracy: Float32Array): number {
   const recorded = s.evaluations.filter((e) => e.step === step).at(-1)?.accuracy;
   if (!recorded || recorded.length !== accuracy.length) return Number.POSITIVE_INFINITY;

@@ -39,7 +39,7 @@ const run: ResultsState = {
   stepsPerSecond: null,
   workerMs: { train: 0, evaluate: 0 },
   journal: [],
-  replay: null,
+  restore: null,
 } as ResultsState;
 
 describe('run export', () => {

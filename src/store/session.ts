@@ -14,15 +14,15 @@ import { startupLimits, watchStartup } from './startupWatch';
 
 let client: TrainingClient | null = null;
 let stopWatch: (() => void) | null = null;
-/** A replay was asked for and has not finished: a retry after a data failure replays again. */
-let replayPending = false;
+/** A restore was asked for and has not finished: a retry after a data failure restores again. */
+let restorePending = false;
 
 function onEvent(event: WorkerEvent): void {
   applyEvent(event);
   if (event.type === 'run-lost') restore();
   // A worker that failed to load or crashed is reported as such; its start-up is no longer watched.
   if (event.type === 'error' && event.scope === 'worker') stopWatch?.();
-  if (event.type === 'replay' && event.accuracy) replayPending = false;
+  if (event.type === 'restore' && event.accuracy) restorePending = false;
 }
 
 function connect(): TrainingClient {
@@ -55,10 +55,10 @@ function restore(): void {
   const r = useResults.getState();
   const until = Math.max(r.evaluations.at(-1)?.step ?? 0, r.switches.at(-1)?.step ?? 0);
   if (!r.config || r.evaluations.length === 0) return;
-  replayPending = true;
-  useResults.setState({ replay: { step: 0, until }, landscapeProgress: null });
+  restorePending = true;
+  useResults.setState({ restore: { step: 0, until }, landscapeProgress: null });
   const full = r.evaluations.filter((e) => e.step === until).at(-1)?.full ?? false;
-  send({ type: 'replay', config: r.config, until, journal: r.journal, full });
+  send({ type: 'restore', config: r.config, until, journal: r.journal, full });
 }
 
 function reconfigure(): void {
@@ -95,7 +95,7 @@ export const session = {
   /** For the fault-handling tests: kill the worker or lose its WebGPU device, now or at a fault point. */
   crash: (what: 'worker' | 'device', at?: FaultPoint) => send({ type: 'crash', what, at }),
   /**
-   * A fresh worker with the same settings and seed; a run recorded so far is replayed on it, so
+   * A fresh worker with the same settings and seed; a run recorded so far is restored on it, so
    * its curves stay and it goes on from where it stopped.
    */
   restart: () => {
@@ -106,8 +106,8 @@ export const session = {
     session.ensure();
     restore();
   },
-  /** After the data failed to arrive: fetch it again for whatever needed it (a replay, or a start). */
-  retryData: () => (replayPending ? restore() : session.start()),
+  /** After the data failed to arrive: fetch it again for whatever needed it (a restore, or a start). */
+  retryData: () => (restorePending ? restore() : session.start()),
   /** After a stalled backend: start again on the CPU backend, which always starts. */
   useCpu: () => {
     useSettings.getState().set({ backend: 'cpu' });

@@ -5,8 +5,8 @@
 import { create } from 'zustand';
 import { type ScenarioKey, scenarioKeyOf } from '../engine/data/scenarios';
 import type { MethodId } from '../engine/methodIds';
-import { type SweepView, sweepView } from '../panels/sweepData';
 import { useResults } from './results';
+import { type SweepView, sweepView } from './sweepView';
 
 export type KeptSweep = Pick<SweepView, 'method' | 'symbol' | 'recommended' | 'rows'>;
 

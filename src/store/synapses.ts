@@ -33,7 +33,7 @@ export function applySynapseEvent(event: SynapseEvent): void {
   const { type, ...data } = event;
   switch (type) {
     case 'synapse-setup':
-      // A replay builds the run again and sends the same digits: what was recorded stays.
+      // A restore builds the run again and sends the same digits: what was recorded stays.
       useSynapses.setState({ setup: data as SynapseSetup });
       return;
     case 'pixel-maps':

@@ -26,10 +26,9 @@ import {
   settingValues,
 } from '../engine/settingsTable';
 import { DEFAULT_SWEEP_LANES, MAX_SWEEP_LANES, MIN_SWEEP_LANES, SWEEP_METHODS } from '../engine/sweep';
+import { BACKENDS, type BackendName } from '../worker/protocol';
 
 export const URL_FORMAT_VERSION = 1;
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
 export const VIEWS = ['network', 'lab'] as const;
 export type View = (typeof VIEWS)[number];
 export const THEMES = ['auto', 'light', 'dark', 'projector'] as const;

@@ -1,4 +1,4 @@
-import { dismissError, type ReplayState, useResults } from '../store/results';
+import { dismissError, type RestoreState, useResults } from '../store/results';
 import { session } from '../store/session';
 import { useSettings } from '../store/settings';
 import { stallMessage, startupLimits } from '../store/startupWatch';
@@ -11,7 +11,7 @@ export function Notices() {
   const dismissIgnored = useSettings((s) => s.dismissIgnored);
   const errors = useResults((s) => s.errors);
   const stalled = useResults((s) => s.stalled);
-  const replay = useResults((s) => s.replay);
+  const restore = useResults((s) => s.restore);
   const stall = stalled && stallMessage(stalled, startupLimits());
   return (
     <div className="notices" aria-live="polite">
@@ -67,10 +67,10 @@ export function Notices() {
           </button>
         </div>
       ))}
-      {replay?.mismatch !== undefined && (
+      {restore?.mismatch !== undefined && (
         <div className="notice" role="status" data-testid="restored">
-          <span>{restoredText(replay)}</span>
-          <button type="button" onClick={() => useResults.setState({ replay: null })}>
+          <span>{restoredText(restore)}</span>
+          <button type="button" onClick={() => useResults.setState({ restore: null })}>
             Dismiss
           </button>
         </div>
@@ -79,11 +79,11 @@ export function Notices() {
   );
 }
 
-function restoredText({ until, mismatch = 0 }: ReplayState): string {
+function restoredText({ until, mismatch = 0 }: RestoreState): string {
   const how =
     mismatch === 0
-      ? 'the replay matches the recorded curves exactly'
-      : `the replay differs from the recorded accuracies by up to ${(100 * mismatch).toFixed(1)} points (${
+      ? 'the restored run matches the recorded curves exactly'
+      : `the restored run differs from the recorded accuracies by up to ${(100 * mismatch).toFixed(1)} points (${
           Number.isFinite(mismatch) ? 'another backend rounds differently' : 'nothing recorded to compare'
         })`;
   return `The run was restored: trained again to step ${until} with its task switches and settings; ${how}. The curves so far are kept. Press Resume to go on.`;

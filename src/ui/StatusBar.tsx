@@ -37,8 +37,8 @@ function wasmLabel(simd: boolean, threads: number): string {
 
 function phaseLabel(s: ResultsState): string {
   if (s.startup) return stageLabel(s.startup);
-  if (s.phase === 'restoring' && s.replay)
-    return `Restoring the run: step ${s.replay.step} of ${s.replay.until}…`;
+  if (s.phase === 'restoring' && s.restore)
+    return `Restoring the run: step ${s.restore.step} of ${s.restore.until}…`;
   return PHASE_LABELS[s.phase];
 }
 

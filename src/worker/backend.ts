@@ -14,14 +14,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { installWasmSlice } from '../engine/wasmSlice';
 import {
   BACKEND_LABELS,
+  BACKENDS,
   type BackendName,
   type SkippedBackend,
   type StartupEvent,
   seconds,
   type WorkerLimits,
 } from './protocol';
-
-const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** The small part of the WebGPU API the probe reads; lib.dom has no WebGPU types here. */
 interface GpuAdapterLike {
@@ -191,7 +190,7 @@ export async function chooseBackend(
     failed.push({ backend: forced, reason: failure });
     note = `${BACKEND_LABELS[forced]} was asked for in the URL but ${failure}; chose by the usual rule instead`;
   }
-  for (const name of ORDER) {
+  for (const name of BACKENDS) {
     const known = failed.find((e) => e.backend === name);
     if (known) {
       skipped.push(known);

@@ -6,13 +6,16 @@
 import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
 import type { FaultPoint } from '../engine/faultPoints';
-import type { LaneSpec } from '../engine/laneSettings';
 import type { MethodId } from '../engine/methods/registry';
+import type { RunConfig } from '../engine/runConfig';
 import type { LearningRateOverrides } from '../engine/settings';
-import type { BackendName } from '../store/urlParams';
 import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 
-export type { BackendName, FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId };
+export type { FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId, RunConfig };
+
+/** TensorFlow.js's backends the worker can run on, in the order 'auto' tries them. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -23,21 +26,6 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
 
 /** A time limit as the page and the worker both write it: "1.5 s", "60 s". */
 export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-
-/** What defines a run; changing any of it starts a new one. */
-export interface RunConfig {
-  protocol: 'split-mnist' | 'permuted-mnist';
-  scenario: 'task' | 'domain' | 'class';
-  /** Permuted MNIST's task count. */
-  tasks: number;
-  methods: MethodId[];
-  /** A strength sweep: one lane per entry of `methods`, each fixing its strength (src/engine/sweep.ts). */
-  lanes?: LaneSpec[];
-  seed: number;
-  hidden: number[];
-  /** One batched model for every method (the default), or each learner on its own. */
-  fused?: boolean;
-}
 
 // ── Commands ────────────────────────────────────────────────────────────────
 export interface InitCommand {
@@ -126,8 +114,8 @@ export type JournalEntry =
  * journal's entries at their steps (training is deterministic); then pauses. How a run recorded by
  * a worker that died, or on a lost GPU device, is brought back.
  */
-export interface ReplayCommand {
-  type: 'replay';
+export interface RestoreCommand {
+  type: 'restore';
   config: RunConfig;
   until: number;
   journal: JournalEntry[];
@@ -152,7 +140,7 @@ export type WorkerCommand =
   | SetLearningRatesCommand
   | SetPacingCommand
   | LandscapeCommand
-  | ReplayCommand
+  | RestoreCommand
   | CrashCommand;
 
 // ── Events ──────────────────────────────────────────────────────────────────
@@ -238,20 +226,20 @@ export interface DivergedEvent {
   step: number;
   cause: string;
 }
-/** The settings in effect from `step` on (journalled so a replay can apply them at the same step). */
+/** The settings in effect from `step` on (journalled so a restore can apply them at the same step). */
 export interface SettingsAppliedEvent {
   type: 'settings-applied';
   step: number;
   hyperparameters: Hyperparameters;
   learningRates: MethodLearningRates;
 }
-/** The run on the worker is gone (its GPU device was lost) and waits for a replay. */
+/** The run on the worker is gone (its GPU device was lost) and waits to be restored. */
 export interface RunLostEvent {
   type: 'run-lost';
 }
-/** How far a replay has got, then (done) the accuracy it reached, to compare with the recorded one. */
-export interface ReplayEvent {
-  type: 'replay';
+/** How far a restore has got, then (done) the accuracy it reached, to compare with the recorded one. */
+export interface RestoreEvent {
+  type: 'restore';
   step: number;
   until: number;
   /** Set once done: every method on every task at `until` (M×T). */
@@ -312,7 +300,7 @@ export type WorkerEvent =
   | StartupEvent
   | SettingsAppliedEvent
   | RunLostEvent
-  | ReplayEvent
+  | RestoreEvent
   | SynapseEvent
   | WorkerErrorEvent;
 

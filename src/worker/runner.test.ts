@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../engine/defaults';
 import { runExperiment } from '../engine/experiment';
+import { halfWidth95 } from '../engine/metrics';
 import { fakeMnist, useCpuBackend } from '../engine/testSupport';
 import { matrices } from '../panels/accuracyMatrix';
-import { sweepView } from '../panels/sweepData';
 import { applyEvent, clearRun, useResults } from '../store/results';
-import { halfWidth95, liveEvalEvery } from './liveEvaluation';
-import type { RunConfig, WorkerEvent } from './protocol';
+import { sweepView } from '../store/sweepView';
+import { liveEvalEvery } from './liveEvaluation';
+import type { JournalEntry, RunConfig, WorkerEvent } from './protocol';
 import { Runner } from './runner';
 
 beforeAll(useCpuBackend);
@@ -139,4 +140,48 @@ describe('start, a new configuration, start again', () => {
     await second;
     runner.dispose();
   }, 30_000);
+});
+
+describe('a restore', () => {
+  const pacing = { stepsPerSecond: 0, epochsPerTask: 0 };
+  const runner = (post: (e: WorkerEvent) => void) =>
+    new Runner(
+      post,
+      async () => data,
+      config,
+      { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
+      {},
+      pacing,
+    );
+  const restoredAccuracy = async (until: number, journal: readonly JournalEntry[]) => {
+    const events: WorkerEvent[] = [];
+    const fresh = runner((e) => events.push(e));
+    await fresh.restore(config, until, journal, false);
+    fresh.dispose();
+    const done = events.find((e) => e.type === 'restore' && e.accuracy);
+    return done?.type === 'restore' ? Array.from(done.accuracy ?? []) : [];
+  };
+
+  it('trains the journalled run again to the accuracy it had, and the journal matters', async () => {
+    const events: WorkerEvent[] = [];
+    const live = runner((e) => events.push(e));
+    await live.step('epoch');
+    await live.setHyperparameters({ lambdaEwc: 1000, c: 10 });
+    await live.switchTask(1);
+    await live.step('epoch');
+    await live.step('batch');
+    live.dispose();
+    clearRun();
+    for (const e of events) applyEvent(e);
+    const { evaluations, journal } = useResults.getState();
+    const last = evaluations.at(-1);
+    expect(last?.full).toBe(false);
+    expect(journal.map((j) => j.kind)).toEqual(['settings', 'settings', 'switch']);
+    const recorded = Array.from(last?.accuracy ?? []);
+    // Tasks not trained yet are NaN on both sides; toEqual counts NaN equal to NaN.
+    expect(await restoredAccuracy(last?.step ?? 0, journal)).toEqual(recorded);
+    // Without the settings change the same steps end elsewhere.
+    const withoutChange = journal.filter((j, i) => j.kind !== 'settings' || i === 0);
+    expect(await restoredAccuracy(last?.step ?? 0, withoutChange)).not.toEqual(recorded);
+  }, 60_000);
 });

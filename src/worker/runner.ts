@@ -1,26 +1,27 @@
 /**
  * The live run inside the worker: several methods in lockstep, stepped in short bursts so
- * commands are seen between steps, evaluated every K steps, streamed in batched events.
+ * commands are seen between steps (in the order they came), paced, evaluated every K steps, moved
+ * to the next task by the automatic schedule, and halted per method when one diverges. Its events
+ * go out through the outbox (outbox.ts); a run brought back after a fault is restored (restore.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { MnistData } from '../engine/data/mnistAsset';
 import type { Hyperparameters } from '../engine/defaults';
 import { type Evaluation, Lockstep } from '../engine/lockstep';
+import { stepsForEpochs } from '../engine/schedule';
 import { RunningSettings } from '../engine/settings';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
 import { LIVE_TEST_DIGITS, liveEvalEvery } from './liveEvaluation';
+import { Outbox } from './outbox';
 import type { JournalEntry, MethodLearningRates, Pacing, RunConfig, WorkerEvent } from './protocol';
+import { applySettings, type RestoreTarget, restore } from './restore';
 import { Serial, yieldToEventLoop } from './serial';
 import { SynapseProbe } from './synapseProbe';
 
 /** A mean training loss above this counts as diverged (see checkDivergence). */
 const DIVERGED_LOSS = 1e3;
-/** At most ~30 messages a second to the page. */
-const POST_INTERVAL_MS = 33;
 /** A burst of steps lasts about this long before the worker looks at its inbox again. */
 const BURST_MS = 12;
-/** A replay reports its progress (and syncs with the device) about this often. */
-const REPLAY_REPORT_MS = 250;
 /** A chunk of the loss-landscape grid lasts about this long, so training pauses only briefly. */
 const LANDSCAPE_CHUNK_MS = 15;
 
@@ -34,12 +35,8 @@ export class Runner {
   /** Counts start, pause, step and configure commands, so a start that waited knows if it was overtaken. */
   private lastCommand = 0;
   private readonly serial = new Serial();
-  /** Evaluations not yet posted, each with the worker's tensor count when it was taken. */
-  private buffer: { e: Evaluation; full: boolean; numTensors: number }[] = [];
-  /** Worker time in training steps and in evaluations since the run was built (ms). */
-  private trainMs = 0;
-  private evalMs = 0;
-  private lastPost = 0;
+  private readonly outbox: Outbox;
+  /** Lanes halted for divergence; the lockstep keeps the same set but does not expose it. */
   private readonly halted = new Set<number>();
   /** Weight snapshots for the loss-landscape panel. */
   private readonly trajectories = new TrajectoryRecorder();
@@ -55,6 +52,7 @@ export class Runner {
     private pacing: Pacing,
   ) {
     this.settings = new RunningSettings(hyperparameters, learningRates);
+    this.outbox = new Outbox(post, () => this.synapses?.takeLatest());
   }
 
   /** Whether a run has been built (so a failure pauses it rather than leaving it unstarted). */
@@ -93,7 +91,7 @@ export class Runner {
     });
   }
 
-  /** Journals the settings in effect from the current step on (not during a replay, which re-applies them). */
+  /** Journals the settings in effect from the current step on (not during a restore, which re-applies them). */
   private journalSettings(ls: Lockstep): void {
     this.post({
       type: 'settings-applied',
@@ -120,7 +118,7 @@ export class Runner {
     try {
       while (this.running && this.lockstep === ls) {
         await this.serial.run(() => this.burst(ls));
-        this.flush();
+        this.outbox.flush();
         const { stepsPerSecond } = this.pacing;
         const wait =
           stepsPerSecond > 0
@@ -137,7 +135,7 @@ export class Runner {
       // Only while no later start owns the flag: a run replaced mid-burst (a new configuration,
       // then Start) ends its loop after the new run's loop has begun.
       if (command === this.lastCommand) this.running = false;
-      this.flush(true);
+      this.outbox.flush(true);
     }
   }
 
@@ -154,14 +152,14 @@ export class Runner {
     await this.serial.run(async () => {
       const ls = await this.ensure();
       if (!ls) return;
-      const n = unit === 'batch' ? 1 : this.stepsPerEpoch(ls);
+      const n = unit === 'batch' ? 1 : this.stepsOf(ls, 1);
       for (let i = 0; i < n; i++) {
         this.trainStep(ls);
         if (this.evaluationDue(ls) && i < n - 1) await this.evaluate(ls);
       }
       await this.evaluate(ls);
     });
-    this.flush(true);
+    this.outbox.flush(true);
     this.post({ type: 'phase', phase: 'paused' });
   }
 
@@ -205,19 +203,16 @@ export class Runner {
     this.lockstep = null;
     this.synapses?.dispose();
     this.synapses = null;
-    this.buffer = [];
-    this.trainMs = 0;
-    this.evalMs = 0;
+    this.outbox.clear();
     this.halted.clear();
     this.trajectories.clear();
   }
 
   /**
-   * Trains the run `config` again to step `until` without reporting it (the page has it), applying
-   * the journal's entries at their steps; then the page's current settings, and paused. Training
-   * is deterministic, so the weights are those the run had at `until` (on the same backend).
+   * Builds the run `config` and restores it to step `until` (restore.ts); then the page's current
+   * settings, and paused.
    */
-  async replay(
+  async restore(
     config: RunConfig,
     until: number,
     journal: readonly JournalEntry[],
@@ -231,56 +226,25 @@ export class Runner {
       this.dispose();
       this.post({ type: 'phase', phase: 'restoring' });
       const ls = await this.build();
-      let next = 0;
-      let shown = performance.now();
-      const applyDue = async () => {
-        for (; next < journal.length && journal[next].step <= ls.stepCount; next++) {
-          await this.applyEntry(ls, journal[next]);
-        }
+      const target: RestoreTarget = {
+        settings: this.settings,
+        trajectories: this.trajectories,
+        halt: (l, lane) => this.halt(l, lane),
+        evaluationDue: (l) => this.evaluationDue(l),
+        post: this.post,
       };
-      await applyDue();
-      while (ls.stepCount < until) {
-        ls.step();
-        if (this.evaluationDue(ls)) await this.trajectories.record(ls);
-        await applyDue();
-        if (performance.now() - shown > REPLAY_REPORT_MS) {
-          // A read-back keeps the GPU's queue from running far behind the steps recorded on it.
-          await ls.evaluate('subset', ls.seenTasks);
-          this.post({ type: 'replay', step: ls.stepCount, until });
-          shown = performance.now();
-          await yieldToEventLoop();
-        }
-      }
-      // Taken as the recorded one was (full test sets, or the live subset of the tasks seen); also
-      // takes the replay's accumulated training loss, so the next evaluation's mean is its own.
-      const check = await (full ? ls.evaluate('full') : ls.evaluate('subset', ls.seenTasks));
-      this.restoreSettings(current.hp, current.learningRates);
+      const accuracy = await restore(ls, target, { until, journal, full });
+      applySettings(this.settings, current.hp, current.learningRates);
       this.journalSettings(ls);
-      this.post({ type: 'replay', step: until, until, accuracy: Float32Array.from(check.accuracy.flat()) });
+      this.post({ type: 'restore', step: until, until, accuracy });
     });
     this.post({ type: 'phase', phase: 'paused' });
   }
 
-  private restoreSettings(hp: Hyperparameters, learningRates: MethodLearningRates): void {
-    this.settings.update(hp);
-    this.settings.setLearningRates(learningRates);
-  }
-
-  private async applyEntry(ls: Lockstep, entry: JournalEntry): Promise<void> {
-    switch (entry.kind) {
-      case 'settings':
-        this.restoreSettings(entry.hyperparameters, entry.learningRates);
-        return;
-      case 'switch':
-        await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
-        await ls.switchTask(entry.task);
-        this.trajectories.begin(entry.task);
-        return;
-      case 'halt':
-        this.halted.add(entry.lane);
-        ls.halt(entry.lane);
-        return;
-    }
+  /** Stops training lane `lane` (it diverged); the others go on. */
+  private halt(ls: Lockstep, lane: number): void {
+    this.halted.add(lane);
+    ls.halt(lane);
   }
 
   private async ensure(): Promise<Lockstep | null> {
@@ -299,8 +263,8 @@ export class Runner {
     });
     if (this.synapses) this.post(this.synapses.setup());
     this.journalSettings(ls);
-    this.buffer.push({ e: initial, full: true, numTensors: tf.memory().numTensors });
-    this.flush(true);
+    this.outbox.add(initial, true);
+    this.outbox.flush(true);
     return ls;
   }
 
@@ -328,21 +292,22 @@ export class Runner {
     return ls;
   }
 
-  private stepsPerEpoch(ls: Lockstep): number {
-    const n = ls.scenario.tasks[ls.currentTask].train.index.length;
-    return Math.ceil(n / this.settings.hp.batchSize);
+  /** The steps of `epochs` passes over the current task, as the CLI counts them. */
+  private stepsOf(ls: Lockstep, epochs: number): number {
+    const examples = ls.scenario.tasks[ls.currentTask].train.index.length;
+    return stepsForEpochs(epochs, examples, this.settings.hp.batchSize);
   }
 
   private trainStep(ls: Lockstep): void {
     const t0 = performance.now();
     ls.step();
-    this.trainMs += performance.now() - t0;
+    this.outbox.trainMs += performance.now() - t0;
   }
 
   private async timed(evaluate: () => Promise<Evaluation>): Promise<Evaluation> {
     const t0 = performance.now();
     const e = await evaluate();
-    this.evalMs += performance.now() - t0;
+    this.outbox.evalMs += performance.now() - t0;
     return e;
   }
 
@@ -372,15 +337,13 @@ export class Runner {
    */
   private async followSchedule(ls: Lockstep): Promise<boolean> {
     const { epochsPerTask } = this.pacing;
-    const examples = ls.scenario.tasks[ls.currentTask].train.index.length;
-    const steps = Math.ceil((epochsPerTask * examples) / this.settings.hp.batchSize);
-    if (epochsPerTask <= 0 || ls.stepsInCurrentTask < steps) return false;
+    if (epochsPerTask <= 0 || ls.stepsInCurrentTask < this.stepsOf(ls, epochsPerTask)) return false;
     const next = ls.currentTask + 1;
     if (next >= ls.scenario.tasks.length) {
       this.running = false;
       await this.evaluate(ls, 'full');
       await this.postConfusion();
-      this.flush(true);
+      this.outbox.flush(true);
       this.post({ type: 'phase', phase: 'paused' });
       return true;
     }
@@ -402,8 +365,8 @@ export class Runner {
     // Before the report's buffers go with the task-switch message.
     const maps = this.synapses?.pixelMaps(report);
     if (maps) this.post(maps);
-    this.buffer.push({ e: before, full: true, numTensors: tf.memory().numTensors });
-    this.flush(true);
+    this.outbox.add(before, true);
+    this.outbox.flush(true);
     this.post({
       type: 'task-switch',
       step: ls.stepCount,
@@ -422,8 +385,8 @@ export class Runner {
     await this.trajectories.record(ls);
     await this.synapses?.evaluate();
     this.checkDivergence(ls, evaluation);
-    this.buffer.push({ e: evaluation, full: scope === 'full', numTensors: tf.memory().numTensors });
-    this.flush();
+    this.outbox.add(evaluation, scope === 'full');
+    this.outbox.flush();
   }
 
   /**
@@ -434,8 +397,7 @@ export class Runner {
   private checkDivergence(ls: Lockstep, e: Evaluation): void {
     e.trainLoss.forEach((loss, m) => {
       if (this.halted.has(m) || (Number.isFinite(loss) && loss < DIVERGED_LOSS)) return;
-      this.halted.add(m);
-      ls.halt(m);
+      this.halt(ls, m);
       this.post({
         type: 'diverged',
         method: ls.methods[m],
@@ -444,29 +406,6 @@ export class Runner {
         cause: `its training loss ${Number.isFinite(loss) ? `exploded to ${loss.toExponential(1)}` : `became ${loss}`}: learning rate ${this.settings.learningRate(ls.methods[m])} is too high for it. Lower it and press Reset.`,
       });
     });
-  }
-
-  private flush(force = false): void {
-    const now = performance.now();
-    if (this.buffer.length === 0 || (!force && now - this.lastPost < POST_INTERVAL_MS)) return;
-    const items = this.buffer;
-    const evals = items.map((i) => i.e);
-    this.buffer = [];
-    this.lastPost = now;
-    this.post({
-      type: 'evaluations',
-      steps: Int32Array.from(evals, (e) => e.step),
-      task: Int32Array.from(evals, (e) => e.task),
-      full: Uint8Array.from(items, (i) => (i.full ? 1 : 0)),
-      accuracy: Float32Array.from(evals.flatMap((e) => e.accuracy.flat())),
-      trainLoss: Float32Array.from(evals.flatMap((e) => e.trainLoss)),
-      penalty: Float32Array.from(evals.flatMap((e) => e.penalty)),
-      numTensors: Int32Array.from(items, (i) => i.numTensors),
-      trainMs: this.trainMs,
-      evalMs: this.evalMs,
-    });
-    const gallery = this.synapses?.takeLatest();
-    if (gallery) this.post(gallery);
   }
 
   /** The confusion counts on the full test sets of the tasks trained so far. */

@@ -110,7 +110,7 @@ function announce(choice: BackendChoice): void {
   post({ type: 'backend', ...choice });
   if (choice.backend !== 'webgpu') return;
   // A lost WebGPU device takes the run's tensors with it: move to the next backend, and the page
-  // has the run replayed there (same settings and seed, the recorded task switches).
+  // has the run restored there (same settings and seed, the recorded task switches).
   watchDeviceLoss((reason) => {
     backendGeneration++;
     ready = chooseBackend('auto', [{ backend: 'webgpu', reason: `device lost (${reason})` }], startup).then(
@@ -221,8 +221,8 @@ function handle(cmd: WorkerCommand): void {
     case 'landscape':
       act((r) => r.landscape(cmd.resolution));
       return;
-    case 'replay':
-      act((r) => r.replay(cmd.config, cmd.until, cmd.journal, cmd.full));
+    case 'restore':
+      act((r) => r.restore(cmd.config, cmd.until, cmd.journal, cmd.full));
       return;
     case 'crash': {
       const fault = cmd.what === 'device' ? loseDevice : die;

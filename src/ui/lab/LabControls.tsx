@@ -1,9 +1,9 @@
 import { METHOD_LABELS } from '../../engine/methodIds';
+import { METHOD_COLORS } from '../../engine/methods/registry';
 import { CL_METHODS } from '../../engine/quadratic/methods';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../engine/quadratic/presets';
 import { type LabOverlays, type NumericParam, useLabStore } from '../../store/labStore';
 import { Slider } from '../controls/Slider';
-import { METHOD_COLORS } from '../methodColors';
 
 interface SliderSpec {
   readonly param: NumericParam;

@@ -5,8 +5,8 @@ import { checkSweepClaim, describeSweepClaim, type SweepResult } from '../../eng
 import { describeLabClaim } from '../../lesson/labClaims';
 import type { Scene } from '../../lesson/sceneTypes';
 import { finishedRuns } from '../../panels/matrixData';
-import { sweepView } from '../../panels/sweepData';
 import { useResults } from '../../store/results';
+import { sweepView } from '../../store/sweepView';
 
 /** The finished run's matrices (null while it runs), recomputed only when the run's record changes. */
 function usePageRuns(): MethodMatrix[] | null {

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { METHOD_LABELS } from '../../engine/methodIds';
+import { METHOD_COLORS } from '../../engine/methods/registry';
 import { laneLabels } from '../../panels/sweepData';
 import { useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
 import { useUi } from '../../store/ui';
-import { METHOD_COLORS } from '../methodColors';
 
 /** Below this window height the table starts folded when a lesson strip, five methods or many tasks compete for room. */
 const SHORT_SCREEN = 800;

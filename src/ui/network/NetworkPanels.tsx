@@ -10,13 +10,13 @@ import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
 import { drawStrengthSweep } from '../../panels/strengthSweep';
 import { strengthSweepCsv } from '../../panels/sweepData';
+import { type PanelId, usePanelTab } from '../../store/panelTab';
 import { type ResultsState, useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
 import { useSynapses } from '../../store/synapses';
 import { usePanel } from '../usePanel';
 import { ExportMenu } from './ExportMenu';
 import { ImportanceControls, LandscapeButton, ZoomToggle } from './PanelOptions';
-import { type PanelId, usePanelTab } from './panelTab';
 import { tabsFor } from './panelTabs';
 import { ConfusionTask, MapToggles } from './SynapseOptions';
 import {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { scenarioKeyOf } from '../../engine/data/scenarios';
 import {
   learningRateKey,
+  METHOD_COLORS,
   METHOD_IDS,
   METHOD_LABELS,
   METHODS,
@@ -15,7 +16,6 @@ import { isRecommendedKey, recommendedSettings } from '../../store/recommended';
 import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
-import { METHOD_COLORS } from '../methodColors';
 import { type RunSliderSpec, STRENGTH_SLIDERS, settingSlider } from './runSliders';
 import { SweepControls } from './SweepControls';
 

@@ -1,4 +1,4 @@
-import type { PanelId } from './panelTab';
+import type { PanelId } from '../../store/panelTab';
 
 /**
  * The network view's figures, one at a time behind a tab strip: each gets the whole area, which at

@@ -1,0 +1,21 @@
+/**
+ * What defines a run, as the page, the worker and the panels name it: the engine's type, so every
+ * layer above it may read a run's shape without importing the worker.
+ */
+import type { LaneSpec } from './laneSettings';
+import type { MethodId } from './methods/registry';
+
+/** What defines a run; changing any of it starts a new one. */
+export interface RunConfig {
+  protocol: 'split-mnist' | 'permuted-mnist';
+  scenario: 'task' | 'domain' | 'class';
+  /** Permuted MNIST's task count. */
+  tasks: number;
+  methods: MethodId[];
+  /** A strength sweep: one lane per entry of `methods`, each fixing its strength (src/engine/sweep.ts). */
+  lanes?: LaneSpec[];
+  seed: number;
+  hidden: number[];
+  /** One batched model for every method (the default), or each learner on its own. */
+  fused?: boolean;
+}
