@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readmeSection } from '../readmeSection';
 import { methodsTable, README_TABLE_END, README_TABLE_START } from './readmeTable';
 import { IMPORTANCE_MEASURES, METHOD_PARAMS, METHODS } from './registry';
 
@@ -39,13 +39,6 @@ describe('the method registry', () => {
   });
 
   it('is what the README’s method table says (regenerate: UPDATE_README=1 npx vitest run src/engine/methods)', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const start = readme.indexOf(README_TABLE_START);
-    const end = readme.indexOf(README_TABLE_END);
-    expect(start).toBeGreaterThan(0);
-    expect(end).toBeGreaterThan(start);
-    const table = readme.slice(start, end + README_TABLE_END.length);
-    if (process.env.UPDATE_README) writeFileSync('README.md', readme.replace(table, methodsTable()));
-    else expect(table).toBe(methodsTable());
+    expect(readmeSection(README_TABLE_START, README_TABLE_END, methodsTable())).toBe(methodsTable());
   });
 });
