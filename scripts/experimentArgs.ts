@@ -95,7 +95,6 @@ function paramValue(flag: string, raw: string, p: OwnedParam): number {
   );
 }
 
-/** Parses the CLI arguments (without node and script); throws ArgumentError on anything doubtful. */
 /** `--sweep METHOD [--sweep-lanes K]`: the lanes of a strength sweep (src/engine/sweep.ts), or null. */
 function sweepOf(
   method: string | undefined,
@@ -120,6 +119,7 @@ function sweepOf(
   return sweepLanes(choice('sweep', method, SWEEP_METHODS), lanes, scenarioKeyOf(spec));
 }
 
+/** Parses the CLI arguments (without node and script); throws ArgumentError on anything doubtful. */
 export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help' {
   const values = new Map<string, string>();
   const args = argv[0] === '--' ? argv.slice(1) : argv;
