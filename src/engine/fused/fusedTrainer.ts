@@ -20,7 +20,7 @@ export interface Trainer {
 }
 
 /** One lane of a stacked tensor, differentiable (a slice, not an unstack of every lane). */
-const laneOf = (t: tf.Tensor, m: number): tf.Tensor => tf.squeeze(tf.slice(t, m, 1), [0]);
+const laneOf = (t: tf.Tensor, m: number): tf.Tensor => tf.tidy(() => tf.squeeze(tf.slice(t, m, 1), [0]));
 
 /** Running per-lane sums of the methods' diagnostics, kept on the device until read. */
 export class DiagnosticSums {
