@@ -5,6 +5,7 @@
  */
 
 import type { ScenarioKey } from '../data/scenarios';
+import { agem } from './agem';
 import { ewc } from './ewc';
 import { joint } from './joint';
 import { l2 } from './l2';
@@ -16,7 +17,7 @@ import { si } from './si';
 import type { ImportanceMeasure, MethodModule, MethodParam } from './types';
 
 /** In the order the UI lists them and a link canonicalises them (Joint, the upper bound, last). */
-export const METHODS = [sgd, l2, ewc, si, mas, lwf, replay, joint] as const;
+export const METHODS = [sgd, l2, ewc, si, mas, lwf, agem, replay, joint] as const;
 
 type AnyMethod = (typeof METHODS)[number];
 export type MethodId = AnyMethod['id'];
