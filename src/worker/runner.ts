@@ -271,7 +271,7 @@ export class Runner {
   /** The run's lockstep learners, built from the config and the data (fetched on first need). */
   private async build(): Promise<Lockstep> {
     const data = await this.loadData();
-    const { protocol, scenario, tasks, methods, lanes, seed, hidden, fused } = this.config;
+    const { protocol, scenario, tasks, methods, lanes, seed, hidden } = this.config;
     const ls = new Lockstep({
       data,
       spec: protocol === 'split-mnist' ? { protocol, scenario } : { protocol, tasks },
@@ -281,9 +281,6 @@ export class Runner {
       hidden,
       settings: this.settings,
       evalSubset: LIVE_TEST_DIGITS,
-      // TensorFlow.js's plain-JavaScript backend broadcasts through a generic index loop, so the
-      // fused step's per-lane factors cost it more than they save (2.0 against 3.0 steps/s).
-      fused: (fused ?? true) && tf.getBackend() !== 'cpu',
     });
     this.lockstep = ls;
     // A sweep's figure is its table: the synapse panels (one per method) are not shown for it.
