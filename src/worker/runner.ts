@@ -4,7 +4,6 @@
  * to the next task by the automatic schedule, and halted per method when one diverges. Its events
  * go out through the outbox (outbox.ts); a run brought back after a fault is restored (restore.ts).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { MnistData } from '../engine/data/mnistAsset';
 import type { Hyperparameters } from '../engine/defaults';
 import { type Evaluation, Lockstep } from '../engine/lockstep';
