@@ -194,6 +194,10 @@ export class Lockstep {
     this.halted.add(methodIndex);
   }
 
+  isHalted(methodIndex: number): boolean {
+    return this.halted.has(methodIndex);
+  }
+
   /** Tasks trained on so far, in first-visit order. */
   get seenTasks(): number[] {
     return [...this.seen];

@@ -35,8 +35,6 @@ export class Runner {
   private lastCommand = 0;
   private readonly serial = new Serial();
   private readonly outbox: Outbox;
-  /** Lanes halted for divergence; the lockstep keeps the same set but does not expose it. */
-  private readonly halted = new Set<number>();
   /** Weight snapshots for the loss-landscape panel. */
   private readonly trajectories = new TrajectoryRecorder();
   /** The gallery, pixel maps and confusion counts of the current run. */
@@ -203,7 +201,6 @@ export class Runner {
     this.synapses?.dispose();
     this.synapses = null;
     this.outbox.clear();
-    this.halted.clear();
     this.trajectories.clear();
   }
 
@@ -228,7 +225,6 @@ export class Runner {
       const target: RestoreTarget = {
         settings: this.settings,
         trajectories: this.trajectories,
-        halt: (l, lane) => this.halt(l, lane),
         evaluationDue: (l) => this.evaluationDue(l),
         post: this.post,
       };
@@ -238,12 +234,6 @@ export class Runner {
       this.post({ type: 'restore', step: until, until, accuracy });
     });
     this.post({ type: 'phase', phase: 'paused' });
-  }
-
-  /** Stops training lane `lane` (it diverged); the others go on. */
-  private halt(ls: Lockstep, lane: number): void {
-    this.halted.add(lane);
-    ls.halt(lane);
   }
 
   private async ensure(): Promise<Lockstep | null> {
@@ -392,8 +382,8 @@ export class Runner {
    */
   private checkDivergence(ls: Lockstep, e: Evaluation): void {
     e.trainLoss.forEach((loss, m) => {
-      if (this.halted.has(m) || (Number.isFinite(loss) && loss < DIVERGED_LOSS)) return;
-      this.halt(ls, m);
+      if (ls.isHalted(m) || (Number.isFinite(loss) && loss < DIVERGED_LOSS)) return;
+      ls.halt(m);
       this.post({
         type: 'diverged',
         method: ls.methods[m],
