@@ -1,12 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerImportance, MethodBoundary } from './boundary';
-import type { Batch } from './data/batches';
 import { diagonalFisher, perExampleGradientSums } from './fisher';
 import type { LearnerSettings } from './laneSettings';
 import { IMPORTANCE_MEASURES, type MethodId, methodModule } from './methods/registry';
 import type { BoundaryContext, MeasureState, MethodModule, PenaltyState } from './methods/types';
 import { crossEntropy, Mlp, type MlpWeights } from './model/mlp';
-import { applyAndMeasure, createOptimizer, type Optimizer } from './model/optimizer';
 import { PathIntegral } from './pathIntegral';
 import { QuadraticPenalty } from './penalty';
 import type { Rng } from './random';
@@ -19,9 +17,10 @@ export interface TaskProbe {
 }
 
 /**
- * One method's model, optimizers and state. The consolidated parameters share one optimizer;
- * each task-specific head has its own, so Adam's positional slots always see the same variables.
- * Settings are read from the run's one `RunningSettings` when needed, never copied.
+ * One method's model and state at task boundaries (importance measures, penalty terms, a frozen
+ * copy). The training step is the lockstep's (src/engine/fused/fusedTrainer.ts), which hands the
+ * learner its weights and ω. Settings are read from the run's one `RunningSettings` when needed,
+ * never copied.
  */
 export class Learner {
   readonly model: Mlp;
@@ -30,15 +29,9 @@ export class Learner {
   private readonly penaltyState: PenaltyState | null;
   private readonly measures: MeasureState[];
   private readonly path: PathIntegral;
-  /** Position of each variable in `model.variables()`, by name (the path integral's order). */
-  private readonly variableIndex: Map<string, number>;
-  private optimizers: Optimizer[] = [];
-  /** The optimizer kind the optimizers were built for, and the settings version last applied. */
-  private optimizerKind = '';
-  private syncedVersion = -1;
   private lossStart: tf.Scalar | null = null;
-  private lossSum: tf.Scalar = tf.keep(tf.scalar(0));
-  private lossCount = 0;
+  /** The network at the last boundary, in `model.variables()` order, when the method keeps a frozen copy. */
+  private frozenCopy: tf.Tensor[] | null = null;
 
   constructor(
     readonly id: MethodId,
@@ -48,7 +41,6 @@ export class Learner {
     this.method = methodModule(id);
     this.model = new Mlp(weights);
     const variables = this.model.variables();
-    this.variableIndex = new Map(variables.map((v, k) => [v.name, k]));
     const penalty = this.method.penalty;
     this.penalty = new QuadraticPenalty(() => (penalty ? penalty.strength(settings) : 0));
     this.penaltyState = penalty?.create(tf) ?? null;
@@ -58,45 +50,6 @@ export class Learner {
     // also gives the path-integral check its Σω, over every trained parameter, heads included.
     this.measures = IMPORTANCE_MEASURES.map((m) => m.create(tf));
     this.path = new PathIntegral(variables);
-    this.sync();
-  }
-
-  /** One optimizer step on `batch`. Synchronous: nothing is read back. */
-  step(batch: Batch): void {
-    this.sync();
-    this.penalty.prepare();
-    const shared = this.model.consolidated();
-    const heads = batch.heads
-      .map((h) => ({ h, vars: this.model.headVariables(h) }))
-      .filter((x) => x.vars.length);
-    const vars = [...shared, ...heads.flatMap((x) => x.vars)];
-    const { value, grads } = tf.variableGrads(
-      () => crossEntropy(this.model.batchLogits(batch), batch.y),
-      vars,
-    );
-    const g = vars.map((v) => grads[v.name]);
-    const total = shared.map((v, k) => this.penalty.addGradient(k, v, g[k]));
-    const deltas = applyAndMeasure(this.optimizers[0], shared, total);
-    let offset = shared.length;
-    for (const { h, vars: hv } of heads) {
-      deltas.push(...applyAndMeasure(this.optimizers[1 + h], hv, g.slice(offset, offset + hv.length)));
-      offset += hv.length;
-    }
-    this.path.accumulate(
-      vars.map((v) => this.variableIndex.get(v.name)!),
-      g,
-      deltas,
-    );
-    const previousSum = this.lossSum;
-    this.lossSum = tf.keep(tf.add(previousSum, value));
-    this.lossCount++;
-    tf.dispose([
-      previousSum,
-      value,
-      ...deltas,
-      ...total.filter((t, k) => t !== g[k]),
-      ...Object.values(grads),
-    ]);
   }
 
   /** Starts a task: records L(start) on its loss probe (kept on the device until the task closes). */
@@ -136,7 +89,10 @@ export class Learner {
     );
     tf.dispose([lossEnd, ...values.flat()]);
     this.path.restart(thetas);
-    if (this.settings.hp.resetOptimizer) this.resetOptimizers();
+    if (this.method.step?.frozenCopy) {
+      tf.dispose(this.frozenCopy ?? []);
+      this.frozenCopy = thetas.map((t) => tf.keep(tf.clone(t)));
+    }
     const flat = (await packed.data()) as Float32Array;
     packed.dispose();
     return {
@@ -151,16 +107,21 @@ export class Learner {
   /**
    * Takes the weights and this task's ω from the fused step (src/engine/fused/fusedTrainer.ts),
    * which trains every lane at once; the learner then reads, measures and consolidates as usual.
-   * Takes ownership of `omega`; `weights` are copied into the variables.
+   * Takes ownership of `omega`; `weights` are copied into the variables (null: they hold them already).
    */
-  adopt(weights: readonly tf.Tensor[], omega: tf.Tensor[]): void {
-    for (const [k, v] of this.model.variables().entries()) v.assign(weights[k]);
+  adopt(weights: readonly tf.Tensor[] | null, omega: tf.Tensor[]): void {
+    if (weights) for (const [k, v] of this.model.variables().entries()) v.assign(weights[k]);
     this.path.adopt(omega);
   }
 
   /** The penalty's strength now and its terms (null before the first boundary), for the fused step. */
   penaltyNow(): { strength: number; terms: { importance: tf.Tensor[]; anchor: tf.Tensor[] } | null } {
     return { strength: this.penalty.currentStrength(), terms: this.penalty.currentTerms() };
+  }
+
+  /** The frozen copy taken at the last boundary (the learner's own tensors), or null. */
+  get frozen(): readonly tf.Tensor[] | null {
+    return this.frozenCopy;
   }
 
   /** This task's path integral ω so far, in `model.variables()` order (the learner's own tensors). */
@@ -176,15 +137,6 @@ export class Learner {
   /** The penalty at the current weights (a new scalar). */
   penaltyValue(): tf.Scalar {
     return this.penalty.value(this.model.consolidated());
-  }
-
-  /** Mean training loss since the last call (a new scalar; NaN-free: 0 when no step was taken). */
-  takeMeanLoss(): tf.Scalar {
-    const mean = tf.div(this.lossSum, Math.max(1, this.lossCount));
-    this.lossSum.dispose();
-    this.lossSum = tf.keep(tf.scalar(0));
-    this.lossCount = 0;
-    return mean as tf.Scalar;
   }
 
   /** The engine's per-example machinery on `probe`, for the importance measures. */
@@ -204,33 +156,9 @@ export class Learner {
     };
   }
 
-  /** Applies settings that changed since the last step: a new optimizer kind, or learning rate. */
-  private sync(): void {
-    if (this.syncedVersion === this.settings.version) return;
-    this.syncedVersion = this.settings.version;
-    const { optimizer, adamEpsilon } = this.settings.hp;
-    const kind = `${optimizer} ${adamEpsilon}`;
-    if (kind !== this.optimizerKind) {
-      this.optimizerKind = kind;
-      this.resetOptimizers();
-    } else {
-      for (const o of this.optimizers) o.setLearningRate(this.settings.learningRate(this.id));
-    }
-  }
-
-  private resetOptimizers(): void {
-    for (const o of this.optimizers) o.dispose();
-    const { optimizer, adamEpsilon } = this.settings.hp;
-    const learningRate = this.settings.learningRate(this.id);
-    this.optimizers = Array.from({ length: 1 + (this.model.multiHead ? this.model.heads.length : 0) }, () =>
-      createOptimizer({ optimizer, adamEpsilon, learningRate }),
-    );
-  }
-
   dispose(): void {
-    for (const o of this.optimizers) o.dispose();
     for (const m of this.measures) m.dispose();
-    tf.dispose([this.lossSum, ...(this.lossStart ? [this.lossStart] : [])]);
+    tf.dispose([...(this.lossStart ? [this.lossStart] : []), ...(this.frozenCopy ?? [])]);
     this.penaltyState?.dispose();
     this.penalty.dispose();
     this.path.dispose();

@@ -51,7 +51,7 @@ describe('Lockstep', () => {
     lockstep.dispose();
   });
 
-  it('keeps the tensor count flat across steps, task switches, evaluations and setting changes', async () => {
+  it('keeps the tensor count flat across steps, task switches, evaluations and setting changes, with every method of the registry', async () => {
     const empty = tf.memory().numTensors;
     const lockstep = make({ protocol: 'split-mnist', scenario: 'task' }, 1);
     const cycle = async (tasks: number[]) => {
@@ -59,6 +59,7 @@ describe('Lockstep', () => {
         for (let s = 0; s < 3; s++) lockstep.step();
         await lockstep.switchTask(t);
         await lockstep.evaluate();
+        await lockstep.frozenOutputs();
       }
     };
     // Visit every head once, so every optimizer slot and every method's state exists.

@@ -21,13 +21,14 @@ import {
   recommendedHyperparameters,
 } from './defaults';
 import { faultPoint } from './faultPoints';
-import { FusedTrainer } from './fused/fusedTrainer';
+import { FusedTrainer, type Trainer } from './fused/fusedTrainer';
+import { type LaneBatch, type LaneNetwork, networkOf, type OldTasks } from './fused/laneHooks';
 import { type LaneMatMul, laneMatMulFor } from './fused/laneLosses';
 import { type LaneSpec, laneSettings } from './laneSettings';
 import { Learner, type TaskProbe } from './learner';
 import type { MethodId } from './methods/registry';
-import type { DataSource } from './methods/types';
-import { correctCount, initialWeights } from './model/mlp';
+import type { SettingsView } from './methods/types';
+import { correctCount, initialWeights, pathLogits } from './model/mlp';
 import { createRng, deriveSeed } from './random';
 import { RunningSettings } from './settings';
 
@@ -48,11 +49,10 @@ export interface LockstepOptions {
   /** Test examples per task in the fixed evaluation subset. */
   evalSubset?: number;
   /**
-   * Train every lane as one batched model (the default), or each learner on its own (the reference
-   * the fused step is tested against, and the benchmark's baseline). A string picks how the fused
-   * step's matrix products run instead of the backend's best.
+   * How the fused step's matrix products run (default: the backend's best), or another trainer
+   * (the tests' per-learner reference, src/engine/fused/referenceTrainer.ts).
    */
-  fused?: boolean | LaneMatMul;
+  trainer?: LaneMatMul | ((learners: readonly Learner[]) => Trainer);
 }
 
 export interface Evaluation {
@@ -63,6 +63,33 @@ export interface Evaluation {
   /** Mean training loss of each method since the previous evaluation. */
   trainLoss: number[];
   penalty: number[];
+  /**
+   * Per lane, its method's diagnostics (methods/types.ts `StepHooks.diagnostics`) summed over the
+   * steps since the previous evaluation, by key; null for a method without any. A-GEM's:
+   * `references`, `projected`, `cosine`, `cosineSquared` (see methods/agem.ts).
+   */
+  diagnostics: (Readonly<Record<string, number>> | null)[];
+}
+
+/**
+ * What a lane's frozen copy (taken at the last boundary) says on the current task's evaluation
+ * digits, against the lane's network now: through each old task's head, or on a shared head over
+ * the old tasks' classes, averaged over the digits (and heads).
+ */
+export interface FrozenOutputs {
+  /** The mean probability the frozen copy gives its own top class. */
+  old: number;
+  /** The mean probability the current network gives the frozen copy's top class. */
+  current: number;
+  /** The share of digits on which both networks' top classes agree. */
+  agreement: number;
+}
+
+/** A memory a method draws from (replay's rehearsal, A-GEM's reference batches), and its stream. */
+interface MethodMemory {
+  memory: ReplayMemory;
+  stream: BatchStream;
+  size: (s: SettingsView) => number;
 }
 
 const EVAL_CHUNK = 500;
@@ -75,8 +102,8 @@ export class Lockstep {
   readonly scenario: Scenario;
   readonly methods: readonly MethodId[];
   private readonly lanes: Learner[];
-  /** The fused step, or null when every learner steps on its own. */
-  private readonly fused: FusedTrainer | null;
+  /** The one training step (or, in the tests, the per-learner reference). */
+  private readonly trainer: Trainer;
   readonly settings: RunningSettings;
   private readonly seed: number;
   private task = 0;
@@ -87,12 +114,10 @@ export class Lockstep {
   private readonly halted = new Set<number>();
   private readonly streams = new Map<number, BatchStream>();
   private readonly jointStream: BatchStream;
-  /** Experience replay's memory and the stream that draws from it, when a method replays. */
-  private readonly replay: {
-    memory: ReplayMemory;
-    stream: BatchStream;
-    size: (s: RunningSettings) => number;
-  } | null;
+  /** Each method's memory, when it replays or draws reference batches, by method. */
+  private readonly memories = new Map<MethodId, MethodMemory>();
+  /** The tasks the frozen copies (taken at the last boundary) had learned. */
+  private frozenTasks: number[] = [];
   private readonly evalSets: Batch[];
 
   constructor(options: LockstepOptions) {
@@ -113,20 +138,24 @@ export class Lockstep {
       options.seed,
     );
     this.lanes = lanes.map((l) => new Learner(l.method, weights, laneSettings(this.settings, l)));
-    const fused = options.fused ?? true;
-    this.fused =
-      fused === false
-        ? null
-        : new FusedTrainer(this.lanes, fused === true ? laneMatMulFor(tf.getBackend()) : fused);
+    const trainer = options.trainer ?? laneMatMulFor(tf.getBackend());
+    this.trainer =
+      typeof trainer === 'function' ? trainer(this.lanes) : new FusedTrainer(this.lanes, trainer);
     this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
-    const replaying = this.learners.map((l) => l.method.data).find((d) => d.kind === 'memory');
-    this.replay = replaying
-      ? {
-          memory: new ReplayMemory(this.scenario, this.seed),
-          stream: new BatchStream([], deriveSeed(this.seed, 'replay')),
-          size: replaying.size,
-        }
-      : null;
+    for (const { id, method } of this.lanes) {
+      const source = method.data.kind === 'memory' ? method.data : method.step?.reference;
+      if (!source || this.memories.has(id)) continue;
+      // Every method's memory is drawn with the run's seed: at the same size, replay and A-GEM
+      // remember the same examples.
+      this.memories.set(id, {
+        memory: new ReplayMemory(this.scenario, this.seed),
+        stream: new BatchStream(
+          [],
+          id === 'replay' ? deriveSeed(this.seed, 'replay') : deriveSeed(this.seed, 'memory', id),
+        ),
+        size: source.size,
+      });
+    }
     const evalSize = options.evalSubset ?? DEFAULT_EVAL_SUBSET;
     this.evalSets = this.scenario.tasks.map((_, t) =>
       makeBatch(
@@ -143,13 +172,8 @@ export class Lockstep {
    * hands each learner its lane's current weights and ω.
    */
   get learners(): readonly Learner[] {
-    this.fused?.syncLearners();
+    this.trainer.syncLearners();
     return this.lanes;
-  }
-
-  /** Whether the lanes train as one batched model. */
-  get isFused(): boolean {
-    return this.fused !== null;
   }
 
   get currentTask(): number {
@@ -170,6 +194,10 @@ export class Lockstep {
     this.halted.add(methodIndex);
   }
 
+  isHalted(methodIndex: number): boolean {
+    return this.halted.has(methodIndex);
+  }
+
   /** Tasks trained on so far, in first-visit order. */
   get seenTasks(): number[] {
     return [...this.seen];
@@ -177,45 +205,68 @@ export class Lockstep {
 
   /** The examples in the replay memory now (empty without a replaying method, or before a boundary). */
   get replayMemory(): readonly ExampleRef[] {
-    return this.replay?.memory.examples ?? [];
+    return this.memoryOf('replay');
+  }
+
+  /** The examples in a method's memory now (empty without one, or before a boundary). */
+  memoryOf(method: MethodId): readonly ExampleRef[] {
+    return this.memories.get(method)?.memory.examples ?? [];
   }
 
   /**
    * One minibatch step for every learner. Nothing is read back. Every learner trains on the same
    * minibatch of the current task; Joint's is drawn from every task seen so far instead, and a
-   * replaying method's has as many examples again from the memory once it holds any (the loss is
-   * the mean over both halves; examples of other tasks read their own heads).
+   * replaying method's has as many examples again from its memory once it holds any (the loss is
+   * the mean over both halves; examples of other tasks read their own heads). A method that asks
+   * for reference batches gets one of the minibatch's size from its memory, once it holds any.
    */
   step(): void {
     const { batchSize } = this.settings.hp;
     const refs = this.streams.get(this.task)!.next(batchSize);
-    const batches = new Map<DataSource['kind'], Batch>();
-    const refsFor = (kind: DataSource['kind']): ExampleRef[] => {
-      if (kind === 'seen') return this.jointStream.next(batchSize);
-      if (kind === 'memory' && this.replayMemory.length > 0)
-        return [...refs, ...this.replay!.stream.next(batchSize)];
-      return refs;
-    };
-    const batchFor = (source: DataSource): Batch => {
-      let batch = batches.get(source.kind);
+    const batches = new Map<string, Batch>();
+    const batchOf = (key: string, draw: () => ExampleRef[]): Batch => {
+      let batch = batches.get(key);
       if (!batch) {
-        batch = makeBatch(this.scenario, refsFor(source.kind), 'train');
-        batches.set(source.kind, batch);
+        batch = makeBatch(this.scenario, draw(), 'train');
+        batches.set(key, batch);
       }
       return batch;
     };
-    if (this.fused) {
-      this.fused.step(this.lanes.map((l, m) => (this.halted.has(m) ? null : batchFor(l.method.data))));
-      faultPoint('step');
-    } else {
-      this.lanes.forEach((learner, m) => {
-        if (!this.halted.has(m)) learner.step(batchFor(learner.method.data));
-        faultPoint('step');
-      });
-    }
+    const fromMemory = (id: MethodId) => this.memories.get(id)!.stream.next(batchSize);
+    const laneBatch = ({ id, method }: Learner): LaneBatch => {
+      const { kind } = method.data;
+      const replays = kind === 'memory' && this.memoryOf(id).length > 0;
+      return {
+        batch:
+          kind === 'seen'
+            ? batchOf(kind, () => this.jointStream.next(batchSize))
+            : replays
+              ? batchOf(`memory ${id}`, () => [...refs, ...fromMemory(id)])
+              : batchOf('current', () => refs),
+        reference:
+          method.step?.reference && this.memoryOf(id).length > 0
+            ? batchOf(`reference ${id}`, () => fromMemory(id))
+            : null,
+      };
+    };
+    this.trainer.step(
+      this.lanes.map((l, m) => (this.halted.has(m) ? null : laneBatch(l))),
+      this.oldTasks(),
+    );
+    faultPoint('step');
     for (const batch of batches.values()) disposeBatch(batch);
     this.steps++;
     this.stepsInTask++;
+  }
+
+  /** The tasks the frozen copies had learned, other than the current one: their heads and classes. */
+  private oldTasks(): OldTasks {
+    const old = this.frozenTasks.filter((t) => t !== this.task);
+    const classes = new Set(old.flatMap((t) => [...new Set(this.scenario.tasks[t].train.target)]));
+    return {
+      heads: [...new Set(old.map((t) => this.scenario.tasks[t].head))].sort((a, b) => a - b),
+      classes: [...classes].sort((a, b) => a - b),
+    };
   }
 
   /**
@@ -243,10 +294,13 @@ export class Lockstep {
     }
     if (task === this.task) return null;
     const report = this.stepsInTask > 0 ? await this.closeTask() : null;
-    if (report && this.replay) {
-      // The finished task's examples join the memory; a new size applies here, at a boundary.
-      this.replay.memory.addTask(this.task, this.replay.size(this.settings));
-      this.replay.stream.setPool([...this.replay.memory.examples]);
+    if (report) {
+      for (const m of this.memories.values()) {
+        // The finished task's examples join the memory; a new size applies here, at a boundary.
+        m.memory.addTask(this.task, m.size(this.settings));
+        m.stream.setPool([...m.memory.examples]);
+      }
+      this.frozenTasks = [...this.seen];
     }
     this.task = task;
     if (!this.seen.has(task)) {
@@ -287,25 +341,81 @@ export class Lockstep {
         if (scope === 'full') disposeBatch(chunk);
       }
     }
+    const diagnostics = this.trainer.takeDiagnostics();
     const packed = tf.tidy(() =>
       tf.concat([
         tf.stack(counts.flat()),
-        this.fused ? this.fused.takeMeanLosses() : tf.stack(learners.map((l) => l.takeMeanLoss())),
+        this.trainer.takeMeanLosses(),
         tf.stack(learners.map((l) => l.penaltyValue())),
+        ...diagnostics.filter((d) => d !== null),
       ]),
     );
-    tf.dispose(counts.flat());
+    tf.dispose([...counts.flat(), ...diagnostics.filter((d) => d !== null)]);
     const flat = await packed.data();
     packed.dispose();
     const n = learners.length;
     const T = tasks.length;
+    let offset = n * T + 2 * n;
+    const named = learners.map((l, m) => {
+      const keys = diagnostics[m] ? l.method.step!.diagnostics!.map((d) => d.key) : null;
+      if (!keys) return null;
+      offset += keys.length;
+      return Object.fromEntries(keys.map((key, i) => [key, flat[offset - keys.length + i]]));
+    });
     return {
       step: this.steps,
       task: this.task,
       accuracy: learners.map((_, m) => tasks.map((_, j) => flat[m * T + j] / sizes[j])),
       trainLoss: Array.from(flat.subarray(n * T, n * T + n)),
       penalty: Array.from(flat.subarray(n * T + n, n * T + 2 * n)),
+      diagnostics: named,
     };
+  }
+
+  /**
+   * For each lane whose method keeps a frozen copy, what the copy's outputs are on the current
+   * task's fixed evaluation digits and how much of them the lane's network keeps (what LwF's
+   * distillation holds on to); null for the other lanes and before the first boundary. One read.
+   */
+  async frozenOutputs(): Promise<(FrozenOutputs | null)[]> {
+    const old = this.oldTasks();
+    const { x } = this.evalSets[this.task];
+    const parts = this.learners.map((l) => {
+      if (!l.frozen || old.heads.length === 0) return null;
+      const trunkLayers = l.model.trunk.length;
+      const frozen = networkOf(l.frozen, trunkLayers);
+      const current = networkOf(l.model.variables(), trunkLayers);
+      return tf.tidy(() => {
+        const classes = l.model.multiHead ? null : tf.tensor1d([...old.classes], 'int32');
+        const probabilities = (net: LaneNetwork, h: number) => {
+          const logits = pathLogits([...net.trunk, net.heads[h]], x);
+          return tf.softmax(classes ? tf.gather(logits, classes, 1) : logits);
+        };
+        const perHead = old.heads.map((h) => {
+          const [p, q] = [probabilities(frozen, h), probabilities(current, h)];
+          const top = tf.argMax(p, 1);
+          const mask = tf.oneHot(top, p.shape[1]!).toFloat();
+          return tf.stack([
+            tf.mean(tf.sum(tf.mul(p, mask), 1)),
+            tf.mean(tf.sum(tf.mul(q, mask), 1)),
+            tf.mean(tf.cast(tf.equal(tf.argMax(q, 1), top), 'float32')),
+          ]);
+        });
+        return tf.mean(tf.stack(perHead), 0);
+      });
+    });
+    const given = parts.filter((p) => p !== null);
+    if (given.length === 0) return parts.map(() => null);
+    const packed = tf.concat(given);
+    tf.dispose(given);
+    const flat = await packed.data();
+    packed.dispose();
+    let k = 0;
+    return parts.map((p) => {
+      if (!p) return null;
+      const [o, c, a] = flat.subarray(3 * k, 3 * ++k);
+      return { old: o, current: c, agreement: a };
+    });
   }
 
   /** Changes settings between steps (learning rate, batch size, c, λ, ξ, Fisher settings, …). */
@@ -314,7 +424,7 @@ export class Lockstep {
   }
 
   dispose(): void {
-    this.fused?.dispose();
+    this.trainer.dispose();
     for (const learner of this.lanes) learner.dispose();
     for (const batch of this.evalSets) disposeBatch(batch);
   }
@@ -359,7 +469,7 @@ export class Lockstep {
       methods.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
       faultPoint('consolidation');
     }
-    this.fused?.afterBoundary();
+    this.trainer.afterBoundary();
     tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
     return { task: this.task, steps: this.stepsInTask, methods };
   }

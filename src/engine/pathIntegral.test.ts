@@ -4,6 +4,7 @@ import { readMnistPackage } from '../../scripts/mnist-asset-plugin';
 import { makeBatch, trainPool } from './data/batches';
 import { buildScenario } from './data/scenarios';
 import { recommendedHyperparameters } from './defaults';
+import { FusedTrainer } from './fused/fusedTrainer';
 import { Learner } from './learner';
 import { initialWeights } from './model/mlp';
 import { createRng } from './random';
@@ -29,12 +30,15 @@ describe('the path integral counts the whole loss', () => {
     const weights = initialWeights({ inputSize: scenario.inputSize, hidden: [8], classes: 2, heads: 5 }, 0);
     const learner = new Learner('sgd', weights, settings);
     learner.beginTask(probe);
-    for (let s = 0; s < 150; s++) learner.step(batch);
+    const trainer = new FusedTrainer([learner], 'looped');
+    for (let s = 0; s < 150; s++) trainer.step([{ batch, reference: null }], { heads: [], classes: [] });
+    trainer.syncLearners();
     const report = await learner.closeTask(probe, probe, createRng(0));
     const drop = report.lossStart - report.lossEnd;
     expect(drop).toBeGreaterThan(0.5);
     // Σω over the trunk alone misses the task head's share of the drop.
     expect(Math.abs(report.sumOmega - drop) / drop).toBeLessThan(0.03);
+    trainer.dispose();
     learner.dispose();
     tf.dispose([batch.x, batch.y]);
   });

@@ -3,13 +3,14 @@
  * and settings files written before it (the README's and docs' links, the e2e specs', each lesson
  * scene's link as the page wrote it, the hostile-link and settings-file generator's), decoded by
  * the code of that time; the settings it renamed (`lr` → `learningRate`…) are compared under their
- * new names, every other setting and every notice as it was.
+ * new names, every other setting and every notice as it was. A setting added since (a new method's
+ * parameters) is at its default in the link's scenario: the link never gave it.
  */
 import { describe, expect, it } from 'vitest';
 import { SETTING_ALIASES } from '../engine/settingsTable';
 import { readSettingsFile } from './runExport';
 import snapshot from './sharedLinks.snapshot.json';
-import { parseUrlSettings, URL_DEFAULTS } from './urlParams';
+import { defaultsFor, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
 
 /** The keys the settings table renamed: a fact about the snapshot's code, so written out here. */
 const SHARED_RENAMED = {
@@ -32,6 +33,15 @@ function renamed(diff: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
+const KNOWN = new Set(Object.keys(renamed({})));
+
+/** What the link decodes to now should be: the snapshot's settings, and those added since at their default. */
+function expected(now: UrlSettings, diff: Record<string, unknown>): Record<string, unknown> {
+  const defaults = defaultsFor(now);
+  const added = (Object.keys(now) as (keyof UrlSettings)[]).filter((k) => !KNOWN.has(k));
+  return { ...renamed(diff), ...Object.fromEntries(added.map((k) => [k, defaults[k]])) };
+}
+
 describe('links shared before the settings table', () => {
   it('holds links that use every renamed key, each still an older name of its setting', () => {
     const used = new Set(snapshot.links.flatMap(({ query }) => [...new URLSearchParams(query).keys()]));
@@ -42,12 +52,12 @@ describe('links shared before the settings table', () => {
   });
 
   it('have the same defaults under the new names', () => {
-    expect(URL_DEFAULTS).toEqual(renamed({}));
+    expect(URL_DEFAULTS).toEqual(expected(URL_DEFAULTS, {}));
   });
 
   it.each(snapshot.links)('decodes $query as before', ({ query, settings, ignored }) => {
     const now = parseUrlSettings(query);
-    expect(now.settings).toEqual(renamed(settings));
+    expect(now.settings).toEqual(expected(now.settings, settings));
     expect(now.ignored).toEqual(ignored);
   });
 
@@ -57,7 +67,7 @@ describe('links shared before the settings table', () => {
       return;
     }
     const now = readSettingsFile(entry.content);
-    expect(now.settings).toEqual(renamed(entry.settings));
+    expect(now.settings).toEqual(expected(now.settings, entry.settings));
     expect(now.ignored).toEqual(entry.ignored);
   });
 });

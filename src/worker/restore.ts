@@ -18,8 +18,6 @@ const REPORT_MS = 250;
 export interface RestoreTarget {
   readonly settings: RunningSettings;
   readonly trajectories: TrajectoryRecorder;
-  /** Halts a lane, as the live run did when it diverged. */
-  halt(ls: Lockstep, lane: number): void;
   /** Whether the live run evaluated at the current step (the landscape's snapshots are taken there). */
   evaluationDue(ls: Lockstep): boolean;
   post(event: WorkerEvent): void;
@@ -81,7 +79,7 @@ async function applyEntry(ls: Lockstep, run: RestoreTarget, entry: JournalEntry)
       run.trajectories.begin(entry.task);
       return;
     case 'halt':
-      run.halt(ls, entry.lane);
+      ls.halt(entry.lane);
       return;
   }
 }

@@ -4,7 +4,6 @@
  * to the next task by the automatic schedule, and halted per method when one diverges. Its events
  * go out through the outbox (outbox.ts); a run brought back after a fault is restored (restore.ts).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { MnistData } from '../engine/data/mnistAsset';
 import type { Hyperparameters } from '../engine/defaults';
 import { type Evaluation, Lockstep } from '../engine/lockstep';
@@ -36,8 +35,6 @@ export class Runner {
   private lastCommand = 0;
   private readonly serial = new Serial();
   private readonly outbox: Outbox;
-  /** Lanes halted for divergence; the lockstep keeps the same set but does not expose it. */
-  private readonly halted = new Set<number>();
   /** Weight snapshots for the loss-landscape panel. */
   private readonly trajectories = new TrajectoryRecorder();
   /** The gallery, pixel maps and confusion counts of the current run. */
@@ -204,7 +201,6 @@ export class Runner {
     this.synapses?.dispose();
     this.synapses = null;
     this.outbox.clear();
-    this.halted.clear();
     this.trajectories.clear();
   }
 
@@ -229,7 +225,6 @@ export class Runner {
       const target: RestoreTarget = {
         settings: this.settings,
         trajectories: this.trajectories,
-        halt: (l, lane) => this.halt(l, lane),
         evaluationDue: (l) => this.evaluationDue(l),
         post: this.post,
       };
@@ -239,12 +234,6 @@ export class Runner {
       this.post({ type: 'restore', step: until, until, accuracy });
     });
     this.post({ type: 'phase', phase: 'paused' });
-  }
-
-  /** Stops training lane `lane` (it diverged); the others go on. */
-  private halt(ls: Lockstep, lane: number): void {
-    this.halted.add(lane);
-    ls.halt(lane);
   }
 
   private async ensure(): Promise<Lockstep | null> {
@@ -271,7 +260,7 @@ export class Runner {
   /** The run's lockstep learners, built from the config and the data (fetched on first need). */
   private async build(): Promise<Lockstep> {
     const data = await this.loadData();
-    const { protocol, scenario, tasks, methods, lanes, seed, hidden, fused } = this.config;
+    const { protocol, scenario, tasks, methods, lanes, seed, hidden } = this.config;
     const ls = new Lockstep({
       data,
       spec: protocol === 'split-mnist' ? { protocol, scenario } : { protocol, tasks },
@@ -281,9 +270,6 @@ export class Runner {
       hidden,
       settings: this.settings,
       evalSubset: LIVE_TEST_DIGITS,
-      // TensorFlow.js's plain-JavaScript backend broadcasts through a generic index loop, so the
-      // fused step's per-lane factors cost it more than they save (2.0 against 3.0 steps/s).
-      fused: (fused ?? true) && tf.getBackend() !== 'cpu',
     });
     this.lockstep = ls;
     // A sweep's figure is its table: the synapse panels (one per method) are not shown for it.
@@ -396,8 +382,8 @@ export class Runner {
    */
   private checkDivergence(ls: Lockstep, e: Evaluation): void {
     e.trainLoss.forEach((loss, m) => {
-      if (this.halted.has(m) || (Number.isFinite(loss) && loss < DIVERGED_LOSS)) return;
-      this.halt(ls, m);
+      if (ls.isHalted(m) || (Number.isFinite(loss) && loss < DIVERGED_LOSS)) return;
+      ls.halt(m);
       this.post({
         type: 'diverged',
         method: ls.methods[m],

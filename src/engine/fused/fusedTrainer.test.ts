@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskBoundaryReport } from '../boundary';
 import type { ScenarioSpec } from '../data/scenarios';
 import { Lockstep, type LockstepOptions } from '../lockstep';
-import { METHOD_IDS, type MethodId } from '../methods/registry';
+import { METHOD_IDS, METHODS, type MethodId } from '../methods/registry';
 import { fakeMnist, relativeError } from '../testSupport';
-import type { LaneMatMul } from './laneLosses';
+import { perLearner } from './referenceTrainer';
 
 const data = fakeMnist(30);
 const TOLERANCE = 1e-4;
@@ -21,7 +21,7 @@ afterAll(async () => {
  * everything the run exposes: weights, ω, every boundary's importances (ω, Ω, F, MAS's Ω), the
  * losses at the boundaries, and the evaluation's penalties, training losses and accuracies.
  */
-async function run(spec: ScenarioSpec, methods: readonly MethodId[], fused: boolean | LaneMatMul) {
+async function run(spec: ScenarioSpec, methods: readonly MethodId[], trainer: LockstepOptions['trainer']) {
   const options: LockstepOptions = {
     data,
     spec,
@@ -29,7 +29,7 @@ async function run(spec: ScenarioSpec, methods: readonly MethodId[], fused: bool
     methods,
     hidden: [24, 16],
     evalSubset: 30,
-    fused,
+    trainer,
     hyperparameters: {
       batchSize: 12,
       fisherSamples: 40,
@@ -116,13 +116,13 @@ describe('the fused step', () => {
       ],
       [
         { protocol: 'permuted-mnist', tasks: 3 },
-        ['sgd', 'l2', 'ewc', 'si', 'mas'],
-        'permuted: one batch for every lane',
+        METHODS.filter((m) => m.data.kind === 'current').map((m) => m.id),
+        'permuted: one minibatch for every lane',
       ],
     ] as const) {
       it(`matches the per-learner reference for every method (${backend}, ${what})`, async () => {
         expect(await tf.setBackend(backend)).toBe(true);
-        const reference = await run(spec, methods, false);
+        const reference = await run(spec, methods, perLearner);
         for (const how of ['looped', 'batched'] as const) {
           const { error, where } = await largestDifference(methods, await run(spec, methods, how), reference);
           expect(error, `${how}: largest difference at ${where}`).toBeLessThan(TOLERANCE);

@@ -1,8 +1,56 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Batch } from '../data/batches';
 import type { Learner } from '../learner';
+import { hookGradient, hookLoss, type LaneBatch, networkOf, type OldTasks, trainedHeads } from './laneHooks';
 import { type LaneMatMul, laneLosses, lanesOf, type StackedLayers } from './laneLosses';
 import { StackedOptimizer } from './stackedOptimizer';
+
+/** What the lockstep trains its lanes with: the fused step, or (in the tests) the per-learner reference. */
+export interface Trainer {
+  /** One step of every lane on its batches; a lane without them (halted) is left exactly as it is. */
+  step(lanes: readonly (LaneBatch | null)[], old: OldTasks): void;
+  /** Each lane's mean training loss since the last call ([lanes], new; 0 for a lane that took no step). */
+  takeMeanLosses(): tf.Tensor1D;
+  /** Each lane's method diagnostics summed since the last call (new tensors), null for a method without any. */
+  takeDiagnostics(): (tf.Tensor1D | null)[];
+  /** Hands every learner its lane's current weights and ω. */
+  syncLearners(): void;
+  /** After every learner has closed its task: ω starts again, the penalty takes the new terms. */
+  afterBoundary(): void;
+  dispose(): void;
+}
+
+/** One lane of a stacked tensor, differentiable (a slice, not an unstack of every lane). */
+const laneOf = (t: tf.Tensor, m: number): tf.Tensor => tf.tidy(() => tf.squeeze(tf.slice(t, m, 1), [0]));
+
+/** Running per-lane sums of the methods' diagnostics, kept on the device until read. */
+export class DiagnosticSums {
+  private sums: (tf.Tensor1D | null)[];
+
+  constructor(learners: readonly Learner[]) {
+    this.sums = learners.map((l) => (l.method.step?.diagnostics ? this.zeros(l) : null));
+  }
+
+  add(m: number, values: tf.Tensor | undefined): void {
+    const previous = this.sums[m];
+    if (!values || !previous) return;
+    this.sums[m] = tf.keep(tf.add(previous, values) as tf.Tensor1D);
+    previous.dispose();
+  }
+
+  take(learners: readonly Learner[]): (tf.Tensor1D | null)[] {
+    const out = this.sums;
+    this.sums = learners.map((l, m) => (out[m] ? this.zeros(l) : null));
+    return out;
+  }
+
+  dispose(): void {
+    tf.dispose(this.sums.filter((t) => t !== null));
+  }
+
+  private zeros(l: Learner): tf.Tensor1D {
+    return tf.keep(tf.zeros([l.method.step!.diagnostics!.length]));
+  }
+}
 
 /**
  * Every lane of a lockstep trained as one batched model: each variable stacked along a leading
@@ -12,7 +60,7 @@ import { StackedOptimizer } from './stackedOptimizer';
  * at a task boundary (importance measures, penalty terms) and of every read: `syncLearners` hands
  * them the current weights and ω, and `afterBoundary` takes their new penalty terms back.
  */
-export class FusedTrainer {
+export class FusedTrainer implements Trainer {
   private params: tf.Tensor[];
   private omega: tf.Tensor[];
   /** Per consolidated parameter, stacked: 2s·a (the penalty's gradient scale) and the anchor m. */
@@ -22,6 +70,7 @@ export class FusedTrainer {
   private optimizer: StackedOptimizer;
   private optimizerKind: string;
   private lossSum: tf.Tensor;
+  private readonly diagnostics: DiagnosticSums;
   private readonly lossCount: Float64Array;
   private readonly groups: number[];
   private readonly consolidated: number;
@@ -47,33 +96,66 @@ export class FusedTrainer {
     this.optimizer = this.newOptimizer();
     this.lossSum = tf.keep(tf.zeros([learners.length]));
     this.lossCount = new Float64Array(learners.length);
+    this.diagnostics = new DiagnosticSums(learners);
   }
 
   get lanes(): number {
     return this.learners.length;
   }
 
-  /** One step of every lane on its own batch; a lane without one (halted) is left exactly as it is. */
-  step(batches: readonly (Batch | null)[]): void {
+  /**
+   * One step of every lane on its own batch; a lane without one (halted) is left exactly as it is.
+   * A lane whose method has step hooks gets them on its own slice: its loss term is added to the
+   * objective, its gradient replaced by its transform (before the penalty and the optimizer).
+   */
+  step(lanes: readonly (LaneBatch | null)[], old: OldTasks): void {
     this.syncOptimizer();
     this.preparePenalty();
+    const batches = lanes.map((l) => l?.batch ?? null);
     const live = batches.map((b) => b !== null);
-    const active = [
-      live,
-      ...this.learners[0].model.heads.map((_, h) => batches.map((b) => !!b && b.heads.includes(h))),
-    ];
+    const heads = lanes.map((l, m) =>
+      l ? trainedHeads(this.learners[m].method, l.batch, this.learners[m].frozen !== null, old) : [],
+    );
+    const active = [live, ...this.learners[0].model.heads.map((_, h) => heads.map((hs) => hs.includes(h)))];
     if (!this.learners[0].model.multiHead) active.length = 1;
     const indices = this.params.flatMap((_, p) => (active[this.groups[p]].some(Boolean) ? [p] : []));
     if (indices.length === 0) return;
+    const hooked = (hook: 'loss' | 'gradient') =>
+      lanes.flatMap((l, m) => (l && this.learners[m].method.step?.[hook] ? [m] : []));
     let losses: tf.Tensor | null = null;
-    const grads = tf.grads(() => {
-      losses = tf.keep(laneLosses(this.layers(), batches, this.how));
-      return tf.sum(losses) as tf.Scalar;
-    })(indices.map((p) => this.params[p]));
+    const { value, grads: raw } = tf.engine().gradients(
+      () => {
+        losses = tf.keep(laneLosses(this.layers(), batches, this.how));
+        let objective = tf.sum(losses) as tf.Scalar;
+        for (const m of hooked('loss')) {
+          const l = this.learners[m];
+          const extra = hookLoss(
+            l.method,
+            l.settings,
+            this.laneNetwork(m),
+            this.frozenNetwork(m),
+            old,
+            lanes[m]!.batch,
+          );
+          if (extra) objective = tf.add(objective, extra);
+        }
+        return objective;
+      },
+      indices.map((p) => this.params[p]),
+      undefined,
+      true,
+    );
+    value.dispose();
+    const grads = raw.map((g, i) => g ?? tf.zerosLike(this.params[indices[i]]));
+    let transformed = grads;
+    for (const m of hooked('gradient'))
+      transformed = this.transform(m, lanes[m]!, indices, active, transformed, grads);
     const total = indices.map((p, i) =>
       this.twoSA && p < this.consolidated
-        ? tf.tidy(() => tf.add(grads[i], tf.mul(this.twoSA![p], tf.sub(this.params[p], this.anchor![p]))))
-        : grads[i],
+        ? tf.tidy(() =>
+            tf.add(transformed[i], tf.mul(this.twoSA![p], tf.sub(this.params[p], this.anchor![p]))),
+          )
+        : transformed[i],
     );
     const rates = this.learners.map((l) => l.settings.learningRate(l.id));
     const next = this.optimizer.apply(
@@ -83,6 +165,8 @@ export class FusedTrainer {
       active,
       rates,
     );
+    // SI's path integral follows the gradient of the lane's loss before any transform (for an A-GEM
+    // lane, the current batch's unprojected gradient), as methods/si.ts defines it.
     indices.forEach((p, i) => {
       const previous = this.omega[p];
       this.omega[p] = tf.keep(
@@ -96,17 +180,59 @@ export class FusedTrainer {
     live.forEach((on, m) => {
       if (on) this.lossCount[m]++;
     });
-    tf.dispose([previousSum, losses!, ...grads, ...total.filter((t, i) => t !== grads[i])]);
+    const made = new Set([...transformed, ...total].filter((t) => !grads.includes(t)));
+    tf.dispose([previousSum, losses!, ...grads, ...made]);
     this.stale = true;
   }
 
-  /** Each lane's mean training loss since the last call ([lanes], new; 0 for a lane that took no step). */
+  /**
+   * Lane m's gradient replaced by its method's transform, over the parameters the lane trains this
+   * step; the other lanes' slices pass through. Returns new stacked tensors where lane m trains
+   * (disposing the ones an earlier lane's transform made there), the same tensors elsewhere.
+   */
+  private transform(
+    m: number,
+    lane: LaneBatch,
+    indices: readonly number[],
+    active: readonly (readonly boolean[])[],
+    grads: tf.Tensor[],
+    original: readonly tf.Tensor[],
+  ): tf.Tensor[] {
+    const own = indices.flatMap((p, i) => (active[this.groups[p]][m] ? [i] : []));
+    const l = this.learners[m];
+    const weights = this.params.map((t) => laneOf(t, m));
+    const laneGrads = own.map((i) => laneOf(grads[i], m));
+    const result = hookGradient(
+      l.method,
+      l.settings,
+      laneGrads,
+      networkOf(weights, this.trunkLayers),
+      own.map((i) => weights[indices[i]]),
+      lane.reference,
+    );
+    this.diagnostics.add(m, result?.diagnostics);
+    const out = [...grads];
+    if (result) {
+      own.forEach((i, j) => {
+        out[i] = tf.tidy(() => tf.stack(lanesOf(grads[i]).map((g, k) => (k === m ? result.gradient[j] : g))));
+        if (grads[i] !== original[i]) grads[i].dispose();
+      });
+      tf.dispose([...result.gradient, ...(result.diagnostics ? [result.diagnostics] : [])]);
+    }
+    tf.dispose([...weights, ...laneGrads]);
+    return out;
+  }
+
   takeMeanLosses(): tf.Tensor1D {
     const mean = tf.div(this.lossSum, tf.tensor1d(Array.from(this.lossCount, (n) => Math.max(1, n))));
     this.lossSum.dispose();
     this.lossSum = tf.keep(tf.zeros([this.lanes]));
     this.lossCount.fill(0);
     return mean as tf.Tensor1D;
+  }
+
+  takeDiagnostics(): (tf.Tensor1D | null)[] {
+    return this.diagnostics.take(this.learners);
   }
 
   /** Hands every learner its lane's weights and ω, when a step has changed them since the last hand-over. */
@@ -145,6 +271,20 @@ export class FusedTrainer {
   dispose(): void {
     tf.dispose([...this.params, ...this.omega, ...(this.anchor ?? []), ...(this.twoSA ?? []), this.lossSum]);
     this.optimizer.dispose();
+    this.diagnostics.dispose();
+  }
+
+  /** Lane m's own network, sliced from the stacked weights (differentiable, inside the gradient). */
+  private laneNetwork(m: number) {
+    return networkOf(
+      this.params.map((t) => laneOf(t, m)),
+      this.trunkLayers,
+    );
+  }
+
+  private frozenNetwork(m: number) {
+    const frozen = this.learners[m].frozen;
+    return frozen && networkOf(frozen, this.trunkLayers);
   }
 
   private layers(): StackedLayers {

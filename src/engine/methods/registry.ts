@@ -5,9 +5,11 @@
  */
 
 import type { ScenarioKey } from '../data/scenarios';
+import { agem } from './agem';
 import { ewc } from './ewc';
 import { joint } from './joint';
 import { l2 } from './l2';
+import { lwf } from './lwf';
 import { mas } from './mas';
 import { replay } from './replay';
 import { sgd } from './sgd';
@@ -15,7 +17,7 @@ import { si } from './si';
 import type { ImportanceMeasure, MethodModule, MethodParam } from './types';
 
 /** In the order the UI lists them and a link canonicalises them (Joint, the upper bound, last). */
-export const METHODS = [sgd, l2, ewc, si, mas, replay, joint] as const;
+export const METHODS = [sgd, l2, ewc, si, mas, lwf, agem, replay, joint] as const;
 
 type AnyMethod = (typeof METHODS)[number];
 export type MethodId = AnyMethod['id'];

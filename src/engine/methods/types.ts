@@ -139,6 +139,84 @@ export type DataSource =
   | { readonly kind: 'seen' }
   | { readonly kind: 'memory'; size(settings: SettingsView): number };
 
+/**
+ * A lane's network on the inputs of its batch: `logits(h)`, the logits through head h (on a shared
+ * head, h is 0). The lane's own network is differentiable; a frozen copy is not.
+ */
+export interface LaneOutputs {
+  logits(head: number): Tensor;
+}
+
+/** What a loss term sees: its own lane's outputs on the lane's batch, and the frozen copy's. */
+export interface LossContext {
+  readonly tf: Tf;
+  readonly settings: SettingsView;
+  /** The batch's inputs, one-hot targets and the heads it reads. */
+  readonly batch: { readonly x: Tensor; readonly y: Tensor; readonly heads: readonly number[] };
+  /** Whether every task shares one output head (domain-, class-incremental, permuted). */
+  readonly sharedHead: boolean;
+  readonly current: LaneOutputs;
+  /**
+   * The lane's network frozen at the last task boundary (when the method keeps one), with the
+   * tasks it had learned other than the current one: their heads, and the classes (output units)
+   * their examples use. Null before the first boundary.
+   */
+  readonly frozen:
+    | (LaneOutputs & { readonly heads: readonly number[]; readonly classes: readonly number[] })
+    | null;
+}
+
+/** What a gradient transform sees, one lane at a time. */
+export interface GradientContext {
+  readonly tf: Tf;
+  readonly settings: SettingsView;
+  /**
+   * The gradient of the lane's loss (task loss plus its loss terms; no quadratic penalty) on every
+   * parameter this step trains: the trunk (and a shared head), then each head the batch reads.
+   */
+  readonly gradient: readonly Tensor[];
+  /** The task loss's gradient on the reference batch, same parameters and order; null without one. */
+  readonly reference: readonly Tensor[] | null;
+}
+
+export interface GradientResult {
+  /** The gradient the optimizer applies instead (new tensors, same order). */
+  readonly gradient: Tensor[];
+  /** This step's values of the method's `diagnostics`, [diagnostics.length] (summed on the device). */
+  readonly diagnostics?: Tensor;
+}
+
+/** A number a method accumulates on the device each step, read with the evaluation (sums since the last one). */
+export interface Diagnostic {
+  readonly key: string;
+  readonly help: string;
+}
+
+/**
+ * How a method plugs into the one training step (src/engine/fused/fusedTrainer.ts), besides its
+ * data source and penalty. Each hook acts on one lane's tensors; the step applies it to that
+ * lane only, so lanes of other methods run exactly the kernels they ran without it.
+ */
+export interface StepHooks {
+  /**
+   * At every task boundary, keep a frozen copy of the lane's network (handed to `loss` as
+   * `frozen`). A loss term may then read the old tasks' heads, which the lane then trains too.
+   */
+  readonly frozenCopy?: boolean;
+  /** An extra term of the lane's loss (a new scalar), or null to add nothing this step. */
+  loss?(ctx: LossContext): Tensor | null;
+  /**
+   * A reference batch each step, drawn from a memory the engine keeps for the method (class-balanced,
+   * src/engine/data/memory.ts; each finished task joins it at the boundary, `size` examples in all),
+   * the size of the minibatch. Its task-loss gradient is the transform's `reference`.
+   */
+  readonly reference?: { readonly kind: 'memory'; size(settings: SettingsView): number };
+  /** Replaces the lane's gradient before the penalty and the optimizer. */
+  gradient?(ctx: GradientContext): GradientResult;
+  /** What `gradient` reports each step, in the order of its `diagnostics` tensor. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
 /** A method's counterpart in the 2D lab: its penalty as quadratic terms ½(θ−c)ᵀH(θ−c). */
 export interface LabCounterpart {
   penaltyTerms(memories: readonly TaskMemory[], s: Strengths): QuadTerm[];
@@ -157,6 +235,8 @@ export interface MethodModule {
   readonly params: readonly MethodParam[];
   readonly data: DataSource;
   readonly penalty: MethodPenalty | null;
+  /** Loss terms, gradient transform, reference batches and boundary state; left out: none. */
+  readonly step?: StepHooks;
   readonly measures: readonly ImportanceMeasure[];
   /**
    * What the importance maps draw for it: the measure its penalty weighs each parameter by
