@@ -4,7 +4,7 @@ import { bestRow, laneStrength, SWEEP_METHODS, sweepLanes, sweepRows, sweepStren
 
 describe('strength sweeps', () => {
   it('sweep every method with a strength, and no other', () => {
-    expect(SWEEP_METHODS).toEqual(['l2', 'ewc', 'si', 'mas']);
+    expect(SWEEP_METHODS).toEqual(['l2', 'ewc', 'si', 'mas', 'lwf']);
     expect(() => sweepStrengths('sgd', 4, 'split-task')).toThrow(/no strength/);
   });
 

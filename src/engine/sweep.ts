@@ -23,7 +23,7 @@ const SWEPT: ReadonlyMap<MethodId, SweptParam> = new Map(
 /** The methods with a strength to sweep, in registry order. */
 export const SWEEP_METHODS: readonly MethodId[] = [...SWEPT.keys()];
 
-/** The parameter a sweep of `method` varies; null for a method with no strength (SGD, replay, joint). */
+/** The parameter a sweep of `method` varies; null for a method with no strength (SGD, replay, A-GEM, Joint). */
 export function sweptParam(method: MethodId): SweptParam | null {
   return SWEPT.get(method) ?? null;
 }
