@@ -48,6 +48,8 @@ describe('accuracy matrix', () => {
     trainLoss: new Float32Array(2),
     penalty: new Float32Array(2),
     numTensors: 0,
+    diagnostics: [],
+    frozen: null,
   });
 
   it('shows the task being trained as the last row, and scores the latest row', () => {
