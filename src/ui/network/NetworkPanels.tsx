@@ -8,6 +8,7 @@ import { liveNote } from '../../panels/liveNote';
 import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape';
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
+import { drawStepHooks, stepHooksCsv } from '../../panels/stepHooks';
 import { drawStrengthSweep } from '../../panels/strengthSweep';
 import { strengthSweepCsv } from '../../panels/sweepData';
 import { type PanelId, usePanelTab } from '../../store/panelTab';
@@ -72,6 +73,8 @@ export function NetworkPanels() {
         return galleryTableCsv(useSynapses.getState());
       case 'confusion-matrix':
         return confusionTableCsv(useSynapses.getState(), confusionTask);
+      case 'agem-lwf':
+        return stepHooksCsv(s);
       case 'strength-sweep':
         return strengthSweepCsv(s);
     }
@@ -131,6 +134,7 @@ export function NetworkPanels() {
         {tab === 'importance-maps' && <MapsPanel />}
         {tab === 'digit-gallery' && <GalleryPanel />}
         {tab === 'confusion-matrix' && <ConfusionPanel task={confusionTask} />}
+        {tab === 'agem-lwf' && <SvgPanel testId="agem-lwf" draw={drawStepHooks} />}
         {tab === 'strength-sweep' && <SvgPanel testId="strength-sweep" draw={drawStrengthSweep} />}
       </div>
     </figure>

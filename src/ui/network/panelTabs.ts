@@ -73,6 +73,14 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
     caption: 'Confusion matrix per method on the full test sets: where each true digit’s answers go',
   },
   {
+    id: 'agem-lwf',
+    label: 'A-GEM & LwF',
+    name: 'A-GEM and LwF at work',
+    short: 'How often A-GEM projects; what LwF keeps',
+    caption:
+      'A-GEM: share of updates projected and the angle between the new task’s gradient and the memory’s; LwF: the old network’s answers on the new digits, kept',
+  },
+  {
     id: 'strength-sweep',
     label: 'Sweep',
     name: 'Strength sweep',
