@@ -38,6 +38,11 @@ export interface MethodResult {
   bwt: number;
   fwt: number;
   tasks: TaskSummary[];
+  /**
+   * Per task, the method's diagnostics summed over its steps (A-GEM's projected steps and cosines,
+   * methods/agem.ts); null for a method without any.
+   */
+  diagnostics: (Record<string, number> | null)[];
 }
 
 export interface ExperimentResult {
@@ -53,6 +58,17 @@ export interface ExperimentResult {
   /** Subset evaluations every `evalEvery` steps; accuracy rows follow `methods`. */
   curve: Evaluation[];
   seconds: number;
+}
+
+/** Sums of diagnostics key by key; null when there are none. */
+function sumDiagnostics(
+  parts: readonly (Readonly<Record<string, number>> | null)[],
+): Record<string, number> | null {
+  const given = parts.filter((d) => d !== null);
+  if (given.length === 0) return null;
+  const total: Record<string, number> = {};
+  for (const d of given) for (const [k, v] of Object.entries(d)) total[k] = (total[k] ?? 0) + v;
+  return total;
 }
 
 /**
@@ -84,6 +100,7 @@ export async function runExperiment(
     const baseline = (await lockstep.evaluate('full')).accuracy[0];
     const rows: number[][][] = options.methods.map(() => []);
     const summaries: TaskSummary[][] = options.methods.map(() => []);
+    const diagnostics: (Record<string, number> | null)[][] = options.methods.map(() => []);
     const curve: Evaluation[] = [];
     const stepsPerTask = lockstep.scenario.tasks.map((t) =>
       stepsForEpochs(epochs, t.train.index.length, hyperparameters.batchSize),
@@ -95,10 +112,13 @@ export async function runExperiment(
           summaries[i].push(summarize(report.task, m));
         });
       }
-      curve.push(...(await lockstep.train(stepsPerTask[t], evalEvery)));
+      const points = await lockstep.train(stepsPerTask[t], evalEvery);
+      curve.push(...points);
       const evaluation = await lockstep.evaluate('full');
       evaluation.accuracy.forEach((row, m) => {
         rows[m].push(row);
+        // Each evaluation took the sums since the one before: together, the task's steps.
+        diagnostics[m].push(sumDiagnostics([...points, evaluation].map((e) => e.diagnostics[m])));
       });
       onTaskDone?.(t, (performance.now() - started) / 1000);
     }
@@ -122,6 +142,7 @@ export async function runExperiment(
         bwt: backwardTransfer(rows[m]),
         fwt: forwardTransfer(rows[m], baseline),
         tasks: summaries[m],
+        diagnostics: diagnostics[m],
       })),
       curve,
       seconds: (performance.now() - started) / 1000,
