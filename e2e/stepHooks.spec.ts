@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { SCENES } from '../src/lesson/scenes';
+import { results } from './helpers';
 import { measureLegibility, problemsOf } from './legibility';
 import { exported, settled, shortRun, showPanel, stepBy } from './panelHelpers';
 
@@ -50,8 +52,8 @@ test('the A-GEM & LwF figure shows projected updates after task 2, and what LwF 
   const shown = Number(await cell.getAttribute('data-projected-share'));
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeCloseTo(await storeShare(page), 6);
-  // The share in the plot's corner, as the room reads it.
-  await expect(cell.locator('.readout')).toContainText(`${Math.round(shown * 100)} %`);
+  // The share in the plot's title, as the room reads it.
+  await expect(cell.locator('.cell-title')).toContainText(`${Math.round(shown * 100)} %`);
   await expect(figure.locator('[data-cell="angle"] path.band')).toHaveCount(1);
   await expect(figure.locator('[data-cell="frozen"] path.curve[data-method="lwf"]')).toHaveCount(2);
   await expect(figure.locator('.cell-empty tspan')).toHaveCount(0);
@@ -77,4 +79,31 @@ test('the A-GEM & LwF figure shows projected updates after task 2, and what LwF 
   const rows = csv.bytes.toString('utf8').trim().split('\n');
   expect(rows[0]).toMatch(/^method,lane,from_step,to_step,reference_steps,projected_share/);
   expect(rows.length).toBeGreaterThan(1);
+});
+
+test('the A-GEM scene shows its figure, and after the reveal A-GEM’s projections in it', async ({ page }) => {
+  const n = SCENES.findIndex((s) => s.id === 'agem') + 1;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // One epoch a task on a tiny network: the scene's whole automatic run takes seconds.
+  await page.goto(`./?scene=${n}&backend=wasm&hidden=32,32&epochs=1&theme=projector`);
+  await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', 'agem');
+  await expect(page.getByTestId('network-panels').locator('.panel-body')).toHaveAttribute(
+    'data-panel',
+    'agem-lwf',
+  );
+  await page
+    .getByTestId('lesson-predict')
+    .getByRole('button', { name: /reveal/i })
+    .click();
+  await expect.poll(async () => (await results(page)).phase, { timeout: 120_000 }).toBe('paused');
+  await settled(page);
+  const shares = await page
+    .getByTestId('agem-lwf')
+    .locator('[data-cell="projected"]')
+    .getAttribute('data-projected-share');
+  expect(Number(shares)).toBeGreaterThan(0);
+  await page.screenshot({ path: `${ARTIFACTS}/scene-agem-revealed-1280.png` });
+  expect(
+    problemsOf('scene-agem', await measureLegibility(page, 14), { width: 1280, height: 720 }, true),
+  ).toEqual([]);
 });

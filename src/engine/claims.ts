@@ -69,6 +69,17 @@ const label = (id: MethodId) => METHOD_LABELS[id];
 
 const isAnyOf = (c: Claim): c is AnyOfClaim => 'anyOf' in c;
 
+/** Method diagnostics summed key by key (a task's, from its evaluations' sums); null when there are none. */
+export function sumDiagnostics(
+  parts: readonly (Readonly<Record<string, number>> | null)[],
+): Record<string, number> | null {
+  const given = parts.filter((d) => d !== null);
+  if (given.length === 0) return null;
+  const total: Record<string, number> = {};
+  for (const d of given) for (const [k, v] of Object.entries(d)) total[k] = (total[k] ?? 0) + v;
+  return total;
+}
+
 /** The methods a claim reads: it can only be checked on a run that trained all of them. */
 export function claimMethods(c: Claim): MethodId[] {
   if (isAnyOf(c)) return [...new Set(c.anyOf.flatMap(claimMethods))];

@@ -1,4 +1,5 @@
 import type { MethodBoundary } from './boundary';
+import { sumDiagnostics } from './claims';
 import type { MnistData } from './data/mnistAsset';
 import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
 import { DEFAULT_EVAL_EVERY, type Hyperparameters, RECOMMENDED_SCHEDULE } from './defaults';
@@ -58,17 +59,6 @@ export interface ExperimentResult {
   /** Subset evaluations every `evalEvery` steps; accuracy rows follow `methods`. */
   curve: Evaluation[];
   seconds: number;
-}
-
-/** Sums of diagnostics key by key; null when there are none. */
-function sumDiagnostics(
-  parts: readonly (Readonly<Record<string, number>> | null)[],
-): Record<string, number> | null {
-  const given = parts.filter((d) => d !== null);
-  if (given.length === 0) return null;
-  const total: Record<string, number> = {};
-  for (const d of given) for (const [k, v] of Object.entries(d)) total[k] = (total[k] ?? 0) + v;
-  return total;
 }
 
 /**

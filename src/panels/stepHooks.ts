@@ -55,8 +55,6 @@ interface Cell {
   bands: Band[];
   /** Reference lines across the plot, with a label at their right end. */
   rules: { value: number; label: string }[];
-  /** A number the plot states in its corner (A-GEM's pooled projected share). */
-  readout?: string | null;
   /** Shown in place of the lines while there are none. */
   hint: string;
   /** For tests and tools: the pooled projected share after the first switch, per A-GEM lane. */
@@ -79,16 +77,22 @@ function projectionCells(series: ProjectionSeries[], firstSwitch: number | undef
   if (series.length === 0) return [];
   const hint = 'A-GEM’s memory fills at the first switch: switch to task 2 (key 2).';
   const share = (p: ProjectionSeries) => pooledShare(p, firstSwitch ?? 0);
-  const shown = series.filter((p) => p.intervals.length > 0);
-  const readout =
-    shown.length === 1 && firstSwitch !== undefined
-      ? `${percent(share(shown[0]))} % of steps since T2`
-      : null;
+  // One A-GEM lane with projections since the first switch: its pooled share in the title.
+  const one =
+    series.length === 1 && firstSwitch !== undefined && series[0].intervals.length > 0 ? series[0] : null;
   return [
     {
       id: 'projected',
-      titles: ['A-GEM: updates projected', 'A-GEM projected'],
-      readout,
+      titles: [
+        ...(one
+          ? [
+              `A-GEM: ${percent(share(one))} % of updates projected since T2`,
+              `A-GEM: ${percent(share(one))} % projected`,
+            ]
+          : []),
+        'A-GEM: updates projected',
+        'A-GEM projected',
+      ],
       yTitles: ['steps projected (%)', 'projected (%)'],
       domain: [0, 1],
       ticks: null,
@@ -196,13 +200,16 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
   const frozen = frozenSeries(s.evaluations, methods);
   const cells = [...projectionCells(projections, s.switches[0]?.step), ...frozenCell(frozen)];
 
-  const legendH = small * 2.2;
-  // Room above each plot for its title and for half of its top tick label.
-  const titleH = small * 2.4;
+  // The legend says which colour is which lane and which LwF line is which; one A-GEM lane alone
+  // needs none (its plots' titles name it), and the figure keeps the legend's height.
+  const legend = frozen.length > 0 || projections.length > 1;
+  const legendH = legend ? small * 2.2 : 0;
+  // Room above each plot for its title and, under it, half of its top tick label.
+  const titleH = small * 2;
   const left = small * 1.8 + textWidth('100', small) + 8;
   const lastStep = s.evaluations.at(-1)?.step ?? 1;
   const right = Math.max(textWidth(String(lastStep), small) / 2, small * 0.5);
-  const bottom = small * 3.4;
+  const bottom = small * 3.2;
   const gapX = small * 1.5;
   const gapY = small * 0.8;
   // Each cell carries its own axes: the y title and ticks on its left, the x ticks and title below.
@@ -218,7 +225,7 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
     .scaleLinear()
     .domain([0, Math.max(1, lastStep)])
     .range([0, w]);
-  drawLegend(svg, projections, frozen, width, small);
+  drawLegend(svg, legend ? projections : [], legend ? frozen : [], width, small);
 
   const xTicks = fitTicks(x, w, small, String, false);
   const switchLabels = s.switches.map((d) => `T${d.to + 1}`);
@@ -244,7 +251,6 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
       c.append('g').attr('class', 'y-axis axis');
       c.append('g').attr('class', 'titles');
       c.append('text').attr('class', 'cell-empty').attr('text-anchor', 'middle');
-      c.append('text').attr('class', 'axis-label readout');
       return c;
     })
     .attr('data-cell', (c) => c.id)
@@ -260,9 +266,9 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
     c.select('.cell-title')
       // Centred over the cell's whole box (its y title and ticks too), as wide as the box.
       .attr('x', (w + right - left) / 2)
-      .attr('y', -small * 1.1)
+      .attr('y', -small)
       .attr('text-anchor', 'middle')
-      .text(fitTitle(cell.titles, boxW - small, small));
+      .text(cell.titles.find((t) => textWidth(t, small, true) <= boxW - small) ?? cell.titles.at(-1)!);
     c.select('.y-grid')
       .selectAll('line')
       .data(yTicks)
@@ -318,7 +324,8 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
         r
           .select('text')
           .attr('x', w - small * 0.3)
-          .attr('y', -small * 0.35)
+          // Below the line: the switch labels sit at the plot's top.
+          .attr('y', small * 1.1)
           .text((d) => (textWidth(d.label, small) < w * 0.6 ? d.label : '90°')),
       );
     c.select('.switches')
@@ -354,10 +361,6 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
             .x((p) => x(p[0]))
             .y((p) => y(p[1]))(l.points) ?? '',
       );
-    c.select('.readout')
-      .attr('x', small * 0.4)
-      .attr('y', h - small * 0.6)
-      .text(cell.readout && textWidth(cell.readout, small) < w - small ? cell.readout : '');
     const empty = cell.lines.every((l) => l.points.length === 0);
     const hint = empty ? wrapText(cell.hint, w - small, small) : [];
     c.select('.cell-empty')
@@ -408,6 +411,7 @@ function drawLegend(
       item.append('text').attr('class', 'axis-label');
       return item;
     })
+    .attr('data-key', (d) => d.key)
     .attr('transform', (_, k) => `translate(${at[k]},0)`);
   g.select('line')
     .attr('x2', swatch)

@@ -9,6 +9,7 @@ import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape'
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
 import { drawStepHooks, stepHooksCsv } from '../../panels/stepHooks';
+import { keepsFrozenCopy, projects } from '../../panels/stepHooksData';
 import { drawStrengthSweep } from '../../panels/strengthSweep';
 import { strengthSweepCsv } from '../../panels/sweepData';
 import { type PanelId, usePanelTab } from '../../store/panelTab';
@@ -38,7 +39,8 @@ const NOTED: readonly PanelId[] = ['forgetting-curves', 'accuracy-matrix'];
 export function NetworkPanels() {
   const { tab: chosen, setTab } = usePanelTab();
   const sweeping = useSettings((s) => s.sweep !== 'off');
-  const tabs = tabsFor(sweeping);
+  const hooks = useSettings((s) => s.methods.some((m) => projects(m) || keepsFrozenCopy(m)));
+  const tabs = tabsFor(sweeping, hooks);
   // The chosen figure, if this run shows it (a sweep shows only its own); the run's first otherwise.
   const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0].id;
   const [options, setOptions] = useState<ImportanceOptions>({
