@@ -317,7 +317,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Level with replay', 'Above SGD, far below replay', 'At SGD: it never projects'],
       answer: 1,
       reveal:
-        'A-GEM ends at 24–38 %: above SGD, over 50 points below replay. Most updates are projected from task 2 on, but a veto never brings old classes back.',
+        'At 24–38 %: above SGD, over 50 points below replay. Most updates are projected, but a veto never brings old classes back.',
     },
     // Seeds 0–4 of this run: A-GEM − SGD 5.1–17.7 points, replay − A-GEM 52–63 points, at least
     // 52 % of each later task's updates projected (the mean angle between g and g_ref 91–104°).

@@ -13,7 +13,6 @@ import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
 import { clearCorner, drawAxis, fitTicks, percent } from './axes';
 import { type CsvExport, csvExport } from './export';
-import { thinLabels } from './labelPlacement';
 import { chooseGrid } from './smallMultiples';
 import {
   type FrozenSeries,
@@ -24,7 +23,15 @@ import {
   projectionSeries,
   projects,
 } from './stepHooksData';
-import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
+import {
+  DASH,
+  drawLineLegend,
+  drawSwitchMarkers,
+  type LegendLine,
+  legendWidth,
+  switchLabelsKept,
+} from './stepPlotParts';
+import { axisTitle, emptyState, fitTitle, layer, type Svg, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 type Point = readonly [step: number, value: number];
@@ -228,14 +235,7 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
   drawLegend(svg, legend ? projections : [], legend ? frozen : [], width, small);
 
   const xTicks = fitTicks(x, w, small, String, false);
-  const switchLabels = s.switches.map((d) => `T${d.to + 1}`);
-  const keptSwitch = new Set(
-    thinLabels(
-      s.switches.map((d) => x(d.step)),
-      switchLabels.map((l) => textWidth(l, small)),
-      small * 0.4,
-    ),
-  );
+  const kept = switchLabelsKept(s.switches, x, small);
   const g = layer(svg, 'cells')
     .selectAll<SVGGElement, Cell>('g.hook-cell')
     .data(cells, (c) => c.id)
@@ -328,23 +328,7 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
           .attr('y', small * 1.1)
           .text((d) => (textWidth(d.label, small) < w * 0.6 ? d.label : '90°')),
       );
-    c.select('.switches')
-      .selectAll<SVGGElement, ResultsState['switches'][number]>('g.switch')
-      .data(s.switches, (d) => String(d.step))
-      .join((enter) => {
-        const sw = enter.append('g').attr('class', 'switch');
-        sw.append('line').attr('y1', 0);
-        sw.append('text').attr('text-anchor', 'middle');
-        return sw;
-      })
-      .attr('transform', (d) => `translate(${x(d.step)},0)`)
-      .call((sw) => sw.select('line').attr('y2', h))
-      .call((sw) =>
-        sw
-          .select('text')
-          .attr('y', small)
-          .text((_, k) => (keptSwitch.has(k) ? switchLabels[k] : '')),
-      );
+    drawSwitchMarkers(c.select<SVGGElement>('.switches'), () => s.switches, x, h, small, kept);
     c.select('.lines')
       .selectAll<SVGPathElement, Line>('path.curve')
       .data(cell.lines, (l) => l.key)
@@ -352,7 +336,7 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
       .attr('class', 'curve')
       .attr('data-method', (l) => l.method)
       .attr('stroke', (l) => METHOD_COLORS[l.method])
-      .attr('stroke-dasharray', (l) => (l.dashed ? '7 5' : null))
+      .attr('stroke-dasharray', (l) => (l.dashed ? DASH : null))
       .attr(
         'd',
         (l) =>
@@ -373,17 +357,23 @@ export function drawStepHooks(el: SVGSVGElement, s: ResultsState): void {
   });
 }
 
-/** The lanes' colours, and for LwF which line is which. */
+/** The lanes' colours, and for LwF which line is which, centred above the plots. */
 function drawLegend(
-  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  svg: Svg,
   projections: readonly ProjectionSeries[],
   frozen: readonly FrozenSeries[],
   width: number,
   px: number,
 ): void {
   const methods = [...new Set([...projections, ...frozen].map((p) => p.method))];
-  const items = [
-    ...methods.map((m) => ({ key: m, label: METHOD_LABELS[m], color: METHOD_COLORS[m], dash: false })),
+  const items: LegendLine[] = [
+    ...methods.map((m) => ({
+      key: m,
+      label: METHOD_LABELS[m],
+      color: METHOD_COLORS[m],
+      dash: false,
+      method: m,
+    })),
     ...(frozen.length > 0
       ? [
           { key: 'old', label: 'LwF: frozen old network', color: 'var(--muted)', dash: true },
@@ -391,36 +381,7 @@ function drawLegend(
         ]
       : []),
   ];
-  const swatch = px * 1.5;
-  let offset = 0;
-  const at = items.map((d) => {
-    const x = offset;
-    offset += swatch + 6 + textWidth(d.label, px) + px * 1.2;
-    return x;
-  });
-  const g = layer(svg, 'legend')
-    .attr('transform', `translate(${Math.max(px * 0.5, (width - offset) / 2)},${px * 1.2})`)
-    .selectAll<SVGGElement, (typeof items)[number]>('g.legend-item')
-    .data(items, (d) => d.key)
-    .join((enter) => {
-      const item = enter.append('g').attr('class', 'legend-item');
-      item
-        .append('line')
-        .attr('y1', -px * 0.35)
-        .attr('y2', -px * 0.35);
-      item.append('text').attr('class', 'axis-label');
-      return item;
-    })
-    .attr('data-key', (d) => d.key)
-    .attr('transform', (_, k) => `translate(${at[k]},0)`);
-  g.select('line')
-    .attr('x2', swatch)
-    .attr('stroke', (d) => d.color)
-    .attr('stroke-width', 'var(--line-width)')
-    .attr('stroke-dasharray', (d) => (d.dash ? '7 5' : null));
-  g.select('text')
-    .attr('x', swatch + 6)
-    .text((d) => d.label);
+  drawLineLegend(svg, items, px, Math.max(px * 0.5, (width - legendWidth(items, px)) / 2));
 }
 
 /** A-GEM's intervals and LwF's evaluations, one CSV each. */
