@@ -109,6 +109,8 @@ test.describe('runs of other shapes', () => {
     // Two tasks: task 1, task 2 (key 2), then back to task 1 (key 1) for a second boundary.
     ['joint-2-tasks', `${BY_HAND}&protocol=permuted-mnist&tasks=2&methods=sgd,l2,ewc,si,joint`, ['2', '1']],
     ['10-tasks', `${BY_HAND}&protocol=permuted-mnist&tasks=10`, ['2', '3']],
+    // The A-GEM & LwF figure with both of its methods (its plots are empty hints without them).
+    ['agem-lwf', `${BY_HAND}&protocol=split-mnist&scenario=class&methods=sgd,lwf,agem`, ['2', '3']],
     ['si-sweep-8-lanes', `${BY_HAND}&protocol=split-mnist&sweep=si&sweepLanes=8`, ['2', '3']],
   ] as const) {
     test(`a ${label} run reads at 1280×720 in projector mode`, async ({ page }) => {

@@ -45,7 +45,10 @@ test('figures redraw in place: no duplicated axis or mark across redraws, themes
   page,
 }) => {
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto('./?backend=wasm&hidden=32,32&protocol=split-mnist&scenario=domain&epochs=0');
+  // LwF and A-GEM too, for the figure that shows them.
+  await page.goto(
+    './?backend=wasm&hidden=32,32&protocol=split-mnist&scenario=domain&epochs=0&methods=sgd,l2,ewc,si,lwf,agem',
+  );
   await expect(page.getByTestId('phase')).toHaveText('Ready');
   await shortRun(page, ['2', '3']);
   const body = '[data-testid="network-panels"] .panel-body';

@@ -51,6 +51,28 @@ describe('claims', () => {
     expect(checkClaim({ anyOf: [either.anyOf[0]] }, [ewc]).holds).toBe(false);
   });
 
+  it('measure the share of projected updates per task from the summed diagnostics', () => {
+    const agem: MethodMatrix = {
+      ...ewc,
+      method: 'agem',
+      diagnostics: [
+        { references: 0, projected: 0 },
+        { references: 200, projected: 50 },
+        { references: 100, projected: 40 },
+      ],
+    };
+    const later = checkClaim({ method: 'agem', metric: 'projected', task: 'later', atLeast: 20 }, [agem]);
+    expect(later.values).toEqual([25, 40]);
+    expect(later.holds).toBe(true);
+    // Task 1 has no reference batch (the memory is empty): no share, and the claim fails.
+    expect(checkClaim({ method: 'agem', metric: 'projected', task: 1, atLeast: 0 }, [agem]).holds).toBe(
+      false,
+    );
+    expect(describeClaim({ method: 'agem', metric: 'projected', task: 'later', atLeast: 20 })).toBe(
+      'A-GEM: share of updates projected on every later task ≥ 20 %',
+    );
+  });
+
   it('skip claims about methods the run did not train, and read as a sentence', () => {
     const claims = [
       { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },

@@ -11,7 +11,9 @@
  *   average  mean_j R[T−1][j]      the average accuracy at the end;
  *   bwt      mean_{j<T−1} (R[T−1][j] − R[j][j])   backward transfer (negative: forgetting);
  *   pathIntegral   Σω ÷ (L(start) − L(end)) over task j: the path integral against the loss drop
- *                  it estimates (a ratio, not points).
+ *                  it estimates (a ratio, not points);
+ *   projected      the share of task j's steps with a reference batch whose update was projected
+ *                  (A-GEM: gᵀg_ref < 0), in %.
  * `task` is 1-based; 'later' means every task after the first, each on its own (the claim holds
  * for each). With `than`, the claim is about the difference method − times·than, task by task
  * (`times` 1 unless given: "BWT at most a third of SGD's" is BWT(ewc) − ⅓·BWT(sgd) ≥ 0).
@@ -20,7 +22,7 @@
 import { METHOD_LABELS, type MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer } from './metrics';
 
-export type ClaimMetric = 'final' | 'learned' | 'drop' | 'average' | 'bwt' | 'pathIntegral';
+export type ClaimMetric = 'final' | 'learned' | 'drop' | 'average' | 'bwt' | 'pathIntegral' | 'projected';
 
 export type ClaimRange =
   | { readonly between: readonly [number, number] }
@@ -50,6 +52,8 @@ export interface MethodMatrix {
   readonly accuracy: number[][];
   /** Per task: the path integral and the loss drop (only 'pathIntegral' claims read them). */
   readonly tasks?: readonly { readonly sumOmega: number; readonly lossDrop: number }[];
+  /** Per task: the method's diagnostics summed over its steps (only 'projected' claims read them). */
+  readonly diagnostics?: readonly (Readonly<Record<string, number>> | null)[];
 }
 
 export interface ClaimOutcome {
@@ -64,6 +68,17 @@ export interface ClaimOutcome {
 const label = (id: MethodId) => METHOD_LABELS[id];
 
 const isAnyOf = (c: Claim): c is AnyOfClaim => 'anyOf' in c;
+
+/** Method diagnostics summed key by key (a task's, from its evaluations' sums); null when there are none. */
+export function sumDiagnostics(
+  parts: readonly (Readonly<Record<string, number>> | null)[],
+): Record<string, number> | null {
+  const given = parts.filter((d) => d !== null);
+  if (given.length === 0) return null;
+  const total: Record<string, number> = {};
+  for (const d of given) for (const [k, v] of Object.entries(d)) total[k] = (total[k] ?? 0) + v;
+  return total;
+}
 
 /** The methods a claim reads: it can only be checked on a run that trained all of them. */
 export function claimMethods(c: Claim): MethodId[] {
@@ -96,6 +111,10 @@ function metricValue(run: MethodMatrix, metric: ClaimMetric, j: number): number 
       const t = run.tasks?.[j];
       return t ? t.sumOmega / t.lossDrop : Number.NaN;
     }
+    case 'projected': {
+      const d = run.diagnostics?.[j];
+      return d && d.references > 0 ? (100 * d.projected) / d.references : Number.NaN;
+    }
   }
 }
 
@@ -119,6 +138,7 @@ const METRIC_TEXT: Readonly<Record<ClaimMetric, string>> = {
   average: 'average accuracy',
   bwt: 'BWT',
   pathIntegral: 'Σω ÷ loss drop',
+  projected: 'share of updates projected',
 };
 
 /** The claim in words a room can read, e.g. "SGD: drop on task 1 ≥ 15 points". */

@@ -1,4 +1,5 @@
 import type { MethodBoundary } from './boundary';
+import { sumDiagnostics } from './claims';
 import type { MnistData } from './data/mnistAsset';
 import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
 import { DEFAULT_EVAL_EVERY, type Hyperparameters, recommendedSettings } from './defaults';
@@ -38,6 +39,11 @@ export interface MethodResult {
   bwt: number;
   fwt: number;
   tasks: TaskSummary[];
+  /**
+   * Per task, the method's diagnostics summed over its steps (A-GEM's projected steps and cosines,
+   * methods/agem.ts); null for a method without any.
+   */
+  diagnostics: (Record<string, number> | null)[];
 }
 
 export interface ExperimentResult {
@@ -84,6 +90,7 @@ export async function runExperiment(
     const baseline = (await lockstep.evaluate('full')).accuracy[0];
     const rows: number[][][] = options.methods.map(() => []);
     const summaries: TaskSummary[][] = options.methods.map(() => []);
+    const diagnostics: (Record<string, number> | null)[][] = options.methods.map(() => []);
     const curve: Evaluation[] = [];
     const stepsPerTask = lockstep.scenario.tasks.map((t) =>
       stepsForEpochs(epochs, t.train.index.length, hyperparameters.batchSize),
@@ -95,10 +102,13 @@ export async function runExperiment(
           summaries[i].push(summarize(report.task, m));
         });
       }
-      curve.push(...(await lockstep.train(stepsPerTask[t], evalEvery)));
+      const points = await lockstep.train(stepsPerTask[t], evalEvery);
+      curve.push(...points);
       const evaluation = await lockstep.evaluate('full');
       evaluation.accuracy.forEach((row, m) => {
         rows[m].push(row);
+        // Each evaluation took the sums since the one before: together, the task's steps.
+        diagnostics[m].push(sumDiagnostics([...points, evaluation].map((e) => e.diagnostics[m])));
       });
       onTaskDone?.(t, (performance.now() - started) / 1000);
     }
@@ -122,6 +132,7 @@ export async function runExperiment(
         bwt: backwardTransfer(rows[m]),
         fwt: forwardTransfer(rows[m], baseline),
         tasks: summaries[m],
+        diagnostics: diagnostics[m],
       })),
       curve,
       seconds: (performance.now() - started) / 1000,

@@ -303,4 +303,28 @@ export const SCENES: readonly Scene[] = [
       { method: 'ewc', metric: 'average', between: [15, 25] },
     ],
   },
+  {
+    id: 'agem',
+    title: 'A-GEM: replay that only vetoes',
+    view: 'network',
+    // The replay scene's run with A-GEM beside replay: its memory is 100 digits a class (1000 in all).
+    run: { ...SPLIT_CLASS, methods: ['sgd', 'agem', 'replay'] },
+    panel: 'agem-lwf',
+    text: 'A-GEM keeps a memory too, but never trains on it: when the new task’s gradient g points more than 90° away from the memory’s g_ref, it removes the part of g that would raise the memory’s loss.',
+    formula: String.raw`\tilde g = g - \frac{g^\top g_{\text{ref}}}{g_{\text{ref}}^\top g_{\text{ref}}}\, g_{\text{ref}} \quad \text{if } g^\top g_{\text{ref}} < 0`,
+    predict: {
+      question: 'With twice replay’s memory, where does A-GEM end?',
+      choices: ['Level with replay', 'Above SGD, far below replay', 'At SGD: it never projects'],
+      answer: 1,
+      reveal:
+        'At 24–38 %: above SGD, over 50 points below replay. Most updates are projected, but a veto never brings old classes back.',
+    },
+    // Seeds 0–4 of this run: A-GEM − SGD 5.1–17.7 points, replay − A-GEM 52–63 points, at least
+    // 52 % of each later task's updates projected (the mean angle between g and g_ref 91–104°).
+    claims: [
+      { method: 'agem', metric: 'projected', task: 'later', atLeast: 40 },
+      { method: 'agem', than: 'sgd', metric: 'average', atLeast: 3 },
+      { method: 'replay', than: 'agem', metric: 'average', atLeast: 40 },
+    ],
+  },
 ];

@@ -13,9 +13,9 @@ import type { ResultsState } from '../store/results';
 import { drawAxis, fitTicks, percent } from './axes';
 import { type CsvExport, type CsvRows, csvExport } from './export';
 import { accuracyDomain, chanceLevel, forgettingCurves, nearestEvaluation } from './forgettingData';
-import { thinLabels } from './labelPlacement';
 import { chooseGrid } from './smallMultiples';
-import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
+import { drawLineLegend, drawSwitchMarkers, switchLabelsKept } from './stepPlotParts';
+import { axisTitle, emptyState, layer, type Svg, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 /** The hovered step of each panel and the task chart under the pointer, kept across redraws. */
@@ -155,32 +155,15 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
     });
 
   // Task switches, in the charts of tasks trained by then; labels thinned so none overlap.
-  const switchLabels = s.switches.map((d) => `T${d.to + 1}`);
-  const kept = new Set(
-    thinLabels(
-      s.switches.map((d) => x(d.step)),
-      switchLabels.map((l) => textWidth(l, small)),
-      small * 0.4,
-    ),
+  const kept = switchLabelsKept(s.switches, x, small);
+  drawSwitchMarkers(
+    cells.select<SVGGElement>('.switches'),
+    (t) => (byTask.has(t) ? s.switches : []),
+    x,
+    cellH,
+    small,
+    kept,
   );
-  cells
-    .select('.switches')
-    .selectAll<SVGGElement, ResultsState['switches'][number]>('g.switch')
-    .data((t) => (byTask.has(t) ? s.switches : []))
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'switch');
-      g.append('line').attr('y1', 0);
-      g.append('text').attr('dx', 0).attr('text-anchor', 'middle');
-      return g;
-    })
-    .attr('transform', (d) => `translate(${x(d.step)},0)`)
-    .call((g) => g.select('line').attr('y2', cellH))
-    .call((g) =>
-      g
-        .select('text')
-        .attr('y', small)
-        .text((_, k) => (kept.has(k) ? switchLabels[k] : '')),
-    );
 
   cells
     .select('.lines')
@@ -235,46 +218,22 @@ function cellTitle(t: number, name: string, width: number, px: number): string {
   return `T${t + 1}`;
 }
 
-function drawLegend(
-  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
-  methods: readonly MethodId[],
-  chance: number,
-  px: number,
-): void {
-  const items = [
-    ...methods.map((m) => ({ key: m, label: METHOD_LABELS[m], color: METHOD_COLORS[m], dash: false })),
-    { key: 'chance', label: `chance (${percent(chance)} %)`, color: 'var(--muted)', dash: true },
-  ];
-  const swatch = px * 1.5;
-  let offset = 0;
-  const at = items.map((d) => {
-    const x = offset;
-    offset += swatch + 6 + textWidth(d.label, px) + px * 1.2;
-    return x;
-  });
-  const g = layer(svg, 'legend')
-    .attr('transform', `translate(${px * 0.5},${px * 1.2})`)
-    .selectAll<SVGGElement, (typeof items)[number]>('g.legend-item')
-    .data(items, (d) => d.key)
-    .join((enter) => {
-      const item = enter.append('g').attr('class', 'legend-item');
-      item
-        .append('line')
-        .attr('y1', -px * 0.35)
-        .attr('y2', -px * 0.35);
-      item.append('text').attr('class', 'axis-label');
-      return item;
-    })
-    .attr('data-method', (d) => (d.key === 'chance' ? null : d.key))
-    .attr('transform', (_, k) => `translate(${at[k]},0)`);
-  g.select('line')
-    .attr('x2', swatch)
-    .attr('stroke', (d) => d.color)
-    .attr('stroke-width', 'var(--line-width)')
-    .attr('stroke-dasharray', (d) => (d.dash ? '6 4' : null));
-  g.select('text')
-    .attr('x', swatch + 6)
-    .text((d) => d.label);
+function drawLegend(svg: Svg, methods: readonly MethodId[], chance: number, px: number): void {
+  drawLineLegend(
+    svg,
+    [
+      ...methods.map((m) => ({
+        key: m,
+        label: METHOD_LABELS[m],
+        color: METHOD_COLORS[m],
+        dash: false,
+        method: m,
+      })),
+      { key: 'chance', label: `chance (${percent(chance)} %)`, color: 'var(--muted)', dash: true },
+    ],
+    px,
+    px * 0.5,
+  );
 }
 
 /**

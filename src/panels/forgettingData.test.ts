@@ -18,6 +18,8 @@ const point = (step: number, task: number, acc: number[]): EvaluationPoint => ({
   trainLoss: new Float32Array(M),
   penalty: new Float32Array(M),
   numTensors: 0,
+  diagnostics: [],
+  frozen: null,
 });
 const sw = (step: number, from: number, to: number): TaskSwitch => ({
   step,
@@ -61,6 +63,8 @@ describe('nearestEvaluation', () => {
     trainLoss: new Float32Array(0),
     penalty: new Float32Array(0),
     numTensors: 0,
+    diagnostics: [],
+    frozen: null,
   });
   const evals = [0, 10, 20, 40].map(at);
   it('finds the evaluation closest to the hovered step', () => {

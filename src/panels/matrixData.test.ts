@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationPoint, TaskSwitch } from '../store/results';
-import { latestEvaluation, matrixRows, methodMatrix, standardMatrix } from './matrixData';
+import { finishedRuns, latestEvaluation, matrixRows, methodMatrix, standardMatrix } from './matrixData';
 
 const T = 3;
 /** A switch from `from` to `to` with two methods; method 1's accuracies are method 0's minus 0.1. */
@@ -48,6 +48,8 @@ describe('accuracy matrix', () => {
     trainLoss: new Float32Array(2),
     penalty: new Float32Array(2),
     numTensors: 0,
+    diagnostics: [],
+    frozen: null,
   });
 
   it('shows the task being trained as the last row, and scores the latest row', () => {
@@ -73,5 +75,31 @@ describe('accuracy matrix', () => {
     const rows = matrixRows([sw(0, 2, [0.9, 0, 0]), sw(2, 1, [0.5, 0, 0.9])], 0, T);
     expect(standardMatrix(rows)).toHaveLength(1);
     expect(methodMatrix([], 0, T, [0, 0, 0]).average).toBeNaN();
+  });
+
+  it('gives a finished run’s claims each task’s diagnostics, summed over its evaluations', () => {
+    const agem = (references: number, projected: number) => ({ references, projected });
+    const evaluations = [
+      { ...live(150, 1, [0.9, 0.9, 0]), diagnostics: [null, agem(40, 10)] },
+      { ...live(200, 1, [0.9, 0.9, 0], true), diagnostics: [null, agem(60, 20)] },
+      { ...live(300, 2, [0.5, 0.8, 0.7], true), diagnostics: [null, agem(100, 70)] },
+    ];
+    const runs = finishedRuns({
+      config: {
+        protocol: 'split-mnist',
+        scenario: 'class',
+        tasks: 5,
+        methods: ['sgd', 'agem'],
+        seed: 0,
+        hidden: [8],
+      },
+      switches,
+      evaluations,
+      taskNames: ['a', 'b', 'c'],
+    });
+    expect(runs?.map((r) => r.diagnostics)).toEqual([
+      [null, null, null],
+      [null, agem(100, 30), agem(100, 70)],
+    ]);
   });
 });

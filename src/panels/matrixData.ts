@@ -1,4 +1,4 @@
-import type { MethodMatrix as ClaimMatrix } from '../engine/claims';
+import { type MethodMatrix as ClaimMatrix, sumDiagnostics } from '../engine/claims';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from '../engine/metrics';
 import type { EvaluationPoint, ResultsState, TaskSwitch } from '../store/results';
 
@@ -111,6 +111,10 @@ export function finishedRuns(
   const runs = r.config.methods.map((method, m) => ({
     method,
     accuracy: standardMatrix(matrixRows(r.switches, m, T, latest)),
+    // Each evaluation holds the sums since the one before, taken while its task was trained.
+    diagnostics: Array.from({ length: T }, (_, t) =>
+      sumDiagnostics(r.evaluations.filter((e) => e.task === t).map((e) => e.diagnostics[m] ?? null)),
+    ),
   }));
   return runs.every((run) => run.accuracy.length === T) ? runs : null;
 }

@@ -26,6 +26,8 @@ const evaluation = (task: number, full: boolean, accuracy: number[]): Evaluation
   trainLoss: new Float32Array(3),
   penalty: new Float32Array(3),
   numTensors: 0,
+  diagnostics: [],
+  frozen: null,
 });
 // c = 0 forgets task 1; c = 100 keeps it but cannot learn task 3.
 const final = evaluation(2, true, [0.4, 0.9, 0.95, 0.7, 0.8, 0.9, 1, 0.9, 0.5]);

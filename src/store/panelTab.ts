@@ -10,6 +10,7 @@ const PANEL_IDS = [
   'importance-maps',
   'digit-gallery',
   'confusion-matrix',
+  'agem-lwf',
   'strength-sweep',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];

@@ -3,6 +3,7 @@ import type { MethodId } from '../engine/methodIds';
 import type {
   BackendEvent,
   BackendName,
+  FrozenOutputs,
   JournalEntry,
   LandscapeEvent,
   MethodBoundary,
@@ -25,6 +26,10 @@ export interface EvaluationPoint {
   trainLoss: Float32Array;
   penalty: Float32Array;
   numTensors: number;
+  /** Per lane, its method's diagnostics summed since the previous evaluation (null: none, as SGD). */
+  diagnostics: readonly (Readonly<Record<string, number>> | null)[];
+  /** Per lane, what its frozen copy (LwF's) keeps; null when no lane keeps one. */
+  frozen: readonly (FrozenOutputs | null)[] | null;
 }
 
 export interface TaskSwitch {
@@ -163,6 +168,8 @@ function unpackEvaluations(e: Extract<WorkerEvent, { type: 'evaluations' }>): Ev
     trainLoss: e.trainLoss.subarray(i * methods, (i + 1) * methods),
     penalty: e.penalty.subarray(i * methods, (i + 1) * methods),
     numTensors: e.numTensors[i],
+    diagnostics: e.diagnostics[i],
+    frozen: e.frozen[i],
   }));
 }
 

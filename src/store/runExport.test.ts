@@ -30,6 +30,8 @@ const run: ResultsState = {
       trainLoss: Float32Array.from([0.3, 0.35]),
       penalty: Float32Array.from([0, 0]),
       numTensors: 40,
+      diagnostics: [null, null],
+      frozen: null,
     },
   ],
   switches: [],
@@ -116,6 +118,31 @@ describe('run export', () => {
     expect(rows).toHaveLength(3);
     expect(rows[2].slice(0, 4)).toEqual([10, 1, 'live subset', 'SI']);
     expect(rows[2].slice(6)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
+  });
+
+  it('adds the methods’ diagnostics and frozen outputs where a method reports them', () => {
+    const agem = { references: 8, projected: 3, cosine: 0.4, cosineSquared: 2 };
+    const kept = { old: 0.9, current: 0.7, agreement: 0.8 };
+    const withHooks: ResultsState = {
+      ...run,
+      config: { ...run.config!, methods: ['lwf', 'agem'] },
+      evaluations: run.evaluations.map((e) => ({ ...e, diagnostics: [null, agem], frozen: [kept, null] })),
+    };
+    const rows = runCsvRows(withHooks);
+    expect(rows[0].slice(8)).toEqual([
+      'references',
+      'projected',
+      'cosine',
+      'cosineSquared',
+      'frozen_old',
+      'frozen_current',
+      'frozen_agreement',
+    ]);
+    expect(rows[1].slice(8)).toEqual(['', '', '', '', 0.9, 0.7, 0.8]);
+    expect(rows[2].slice(8)).toEqual([8, 3, 0.4, 2, '', '', '']);
+    const json = JSON.parse(runJson(withHooks, URL_DEFAULTS));
+    expect(json.evaluations[0].diagnostics).toEqual({ agem });
+    expect(json.evaluations[0].frozen).toEqual({ lwf: kept });
   });
 
   it('writes the run as JSON with accuracies by method', () => {

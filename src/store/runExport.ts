@@ -70,6 +70,9 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
         accuracy: byMethod(e.accuracy),
         trainLoss: Object.fromEntries(methods.map((m, i) => [m, e.trainLoss[i]])),
         penalty: Object.fromEntries(methods.map((m, i) => [m, e.penalty[i]])),
+        // A-GEM's sums since the previous evaluation; what LwF's frozen copy keeps.
+        diagnostics: byLane(methods, e.diagnostics),
+        frozen: byLane(methods, e.frozen ?? []),
       })),
       switches: results.switches.map((s) => ({
         step: s.step,
@@ -90,14 +93,26 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
   );
 }
 
+/** A value per lane as {method: value}, the lanes without one left out. */
+function byLane<V>(methods: readonly string[], values: readonly (V | null)[]): Record<string, V> {
+  return Object.fromEntries(methods.flatMap((m, i) => (values[i] ? [[m, values[i]]] : [])));
+}
+
+const FROZEN_KEYS = ['old', 'current', 'agreement'] as const;
+
 /**
  * One row per evaluation and method: step, task trained, which test set (the full one at task
  * switches, the live subset between them: tasks not trained yet are empty there), loss, penalty,
- * accuracy on every task.
+ * accuracy on every task; then, when a method reports them, its diagnostics summed since the
+ * previous evaluation (A-GEM's) and its frozen copy's outputs (LwF's), empty for the others.
  */
 export function runCsvRows(results: ResultsState): (string | number)[][] {
   const methods = results.config?.methods ?? [];
   const T = results.taskNames.length;
+  const diagnosticKeys = [
+    ...new Set(results.evaluations.flatMap((e) => e.diagnostics.flatMap((d) => (d ? Object.keys(d) : [])))),
+  ];
+  const frozenKeys = results.evaluations.some((e) => e.frozen?.some((f) => f)) ? FROZEN_KEYS : [];
   const header = [
     'step',
     'trained_task',
@@ -106,6 +121,8 @@ export function runCsvRows(results: ResultsState): (string | number)[][] {
     'train_loss',
     'penalty',
     ...results.taskNames.map((_, t) => `accuracy_task${t + 1}`),
+    ...diagnosticKeys,
+    ...frozenKeys.map((k) => `frozen_${k}`),
   ];
   const rows = results.evaluations.flatMap((e) =>
     methods.map((m, i) => [
@@ -116,6 +133,8 @@ export function runCsvRows(results: ResultsState): (string | number)[][] {
       e.trainLoss[i],
       e.penalty[i],
       ...Array.from(e.accuracy.subarray(i * T, (i + 1) * T)),
+      ...diagnosticKeys.map((k) => e.diagnostics[i]?.[k] ?? ''),
+      ...frozenKeys.map((k) => e.frozen?.[i]?.[k] ?? ''),
     ]),
   );
   return [header, ...rows];

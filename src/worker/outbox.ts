@@ -4,7 +4,7 @@
  * gallery's latest answers).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Evaluation } from '../engine/lockstep';
+import type { Evaluation, FrozenOutputs } from '../engine/lockstep';
 import type { WorkerEvent } from './protocol';
 
 /** At most ~30 messages a second to the page. */
@@ -12,7 +12,12 @@ const POST_INTERVAL_MS = 33;
 
 export class Outbox {
   /** Evaluations not yet posted, each with the worker's tensor count when it was taken. */
-  private buffer: { e: Evaluation; full: boolean; numTensors: number }[] = [];
+  private buffer: {
+    e: Evaluation;
+    full: boolean;
+    frozen: (FrozenOutputs | null)[] | null;
+    numTensors: number;
+  }[] = [];
   private lastPost = 0;
   /** Worker time in training steps and in evaluations since the run was built (ms), sent with each batch. */
   trainMs = 0;
@@ -24,9 +29,12 @@ export class Outbox {
     private readonly alongside: () => WorkerEvent | null | undefined,
   ) {}
 
-  /** An evaluation to send; `full`: on every task's whole test set. */
-  add(e: Evaluation, full: boolean): void {
-    this.buffer.push({ e, full, numTensors: tf.memory().numTensors });
+  /**
+   * An evaluation to send; `full`: on every task's whole test set; `frozen`: the frozen copies'
+   * outputs read with it (null when no lane keeps one).
+   */
+  add(e: Evaluation, full: boolean, frozen: (FrozenOutputs | null)[] | null): void {
+    this.buffer.push({ e, full, frozen, numTensors: tf.memory().numTensors });
   }
 
   /** Posts what waits, unless the last post was under POST_INTERVAL_MS ago (`force`: post anyway). */
@@ -46,6 +54,8 @@ export class Outbox {
       trainLoss: Float32Array.from(evals.flatMap((e) => e.trainLoss)),
       penalty: Float32Array.from(evals.flatMap((e) => e.penalty)),
       numTensors: Int32Array.from(items, (i) => i.numTensors),
+      diagnostics: evals.map((e) => e.diagnostics),
+      frozen: items.map((i) => i.frozen),
       trainMs: this.trainMs,
       evalMs: this.evalMs,
     });

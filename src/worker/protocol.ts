@@ -6,12 +6,21 @@
 import type { MethodBoundary } from '../engine/boundary';
 import type { FisherEstimator, Hyperparameters } from '../engine/defaults';
 import type { FaultPoint } from '../engine/faultPoints';
+import type { FrozenOutputs } from '../engine/lockstep';
 import type { MethodId } from '../engine/methods/registry';
 import type { RunConfig } from '../engine/runConfig';
 import type { LearningRateOverrides } from '../engine/settings';
 import { type SynapseEvent, synapseTransferables } from './synapseProtocol';
 
-export type { FaultPoint, FisherEstimator, Hyperparameters, MethodBoundary, MethodId, RunConfig };
+export type {
+  FaultPoint,
+  FisherEstimator,
+  FrozenOutputs,
+  Hyperparameters,
+  MethodBoundary,
+  MethodId,
+  RunConfig,
+};
 
 /** TensorFlow.js's backends the worker can run on, in the order 'auto' tries them. */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -203,6 +212,17 @@ export interface EvaluationsEvent {
   penalty: Float32Array;
   /** tf.memory().numTensors in the worker at each evaluation, to watch for leaks. */
   numTensors: Int32Array;
+  /**
+   * Per evaluation and lane, its method's diagnostics summed since the previous evaluation (A-GEM's
+   * references, projected steps, Σcos, Σcos²; engine/lockstep.ts `Evaluation`); null for a lane without any.
+   */
+  diagnostics: (Readonly<Record<string, number>> | null)[][];
+  /**
+   * Per evaluation: per lane, what its frozen copy (LwF's) says on the current task's digits against
+   * the lane's network now (null for a lane without one, or before the first switch); null for the
+   * whole evaluation when no lane keeps a frozen copy (the worker then does not read them).
+   */
+  frozen: ((FrozenOutputs | null)[] | null)[];
   /** Worker time spent in training steps and in evaluations since the run began (ms). */
   trainMs: number;
   evalMs: number;

@@ -74,6 +74,25 @@ describe('the live run against the CLI', () => {
   });
 });
 
+describe('the method hooks’ readings in the live run', () => {
+  it('sends A-GEM’s diagnostics with every evaluation and LwF’s frozen outputs after a switch', async () => {
+    await runToEnd({ ...config, methods: ['sgd', 'lwf', 'agem'], tasks: 2 });
+    const { evaluations, switches } = useResults.getState();
+    const after = evaluations.filter((e) => e.step > switches[0].step);
+    expect(after.length).toBeGreaterThan(0);
+    // Each evaluation takes the sums since the one before: every step of task 2 had a reference batch.
+    const references = after.reduce((n, e) => n + (e.diagnostics[2]?.references ?? 0), 0);
+    expect(references).toBe(evaluations.at(-1)!.step - switches[0].step);
+    expect(evaluations.every((e) => e.diagnostics[0] === null && e.diagnostics[1] === null)).toBe(true);
+    for (const e of after) {
+      const kept = e.frozen?.[1];
+      expect(kept?.old).toBeGreaterThan(0);
+      expect(kept?.current).toBeGreaterThan(0);
+      expect(e.frozen?.[0]).toBeNull();
+    }
+  });
+});
+
 describe('a strength sweep in the worker', () => {
   it('trains the lanes at their strengths, and its final table is the headless run’s', async () => {
     const lanes = [0, 1, 100].map((c) => ({ method: 'si' as const, params: { c } }));

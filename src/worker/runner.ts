@@ -6,7 +6,7 @@
  */
 import type { MnistData } from '../engine/data/mnistAsset';
 import type { Hyperparameters } from '../engine/defaults';
-import { type Evaluation, Lockstep } from '../engine/lockstep';
+import { type Evaluation, type FrozenOutputs, Lockstep } from '../engine/lockstep';
 import { stepsForEpochs } from '../engine/schedule';
 import { RunningSettings } from '../engine/settings';
 import { LandscapeJob, TrajectoryRecorder } from './landscapeJob';
@@ -252,7 +252,7 @@ export class Runner {
     });
     if (this.synapses) this.post(this.synapses.setup());
     this.journalSettings(ls);
-    this.outbox.add(initial, true);
+    this.outbox.add(initial, true, await this.frozen(ls));
     this.outbox.flush(true);
     return ls;
   }
@@ -290,7 +290,7 @@ export class Runner {
     this.outbox.trainMs += performance.now() - t0;
   }
 
-  private async timed(evaluate: () => Promise<Evaluation>): Promise<Evaluation> {
+  private async timed<R>(evaluate: () => Promise<R>): Promise<R> {
     const t0 = performance.now();
     const e = await evaluate();
     this.outbox.evalMs += performance.now() - t0;
@@ -341,6 +341,7 @@ export class Runner {
     const from = ls.currentTask;
     // The row of the accuracy matrix: every task's whole test set, as the CLI measures it.
     const before = await this.timed(() => ls.evaluate('full'));
+    const frozen = await this.frozen(ls);
     this.checkDivergence(ls, before);
     await this.trajectories.end(ls, ls.stepsInCurrentTask > 0);
     // The gallery's answers at the task's end: what a later task can make it forget.
@@ -351,7 +352,7 @@ export class Runner {
     // Before the report's buffers go with the task-switch message.
     const maps = this.synapses?.pixelMaps(report);
     if (maps) this.post(maps);
-    this.outbox.add(before, true);
+    this.outbox.add(before, true, frozen);
     this.outbox.flush(true);
     this.post({
       type: 'task-switch',
@@ -371,8 +372,17 @@ export class Runner {
     await this.trajectories.record(ls);
     await this.synapses?.evaluate();
     this.checkDivergence(ls, evaluation);
-    this.outbox.add(evaluation, scope === 'full');
+    this.outbox.add(evaluation, scope === 'full', await this.frozen(ls));
     this.outbox.flush();
+  }
+
+  /**
+   * What the lanes' frozen copies (LwF's) say now, sent with an evaluation: one more read, taken
+   * only when a lane keeps a copy (null otherwise). At a switch, read before it takes new copies.
+   */
+  private async frozen(ls: Lockstep): Promise<(FrozenOutputs | null)[] | null> {
+    if (!ls.learners.some((l) => l.method.step?.frozenCopy)) return null;
+    return this.timed(() => ls.frozenOutputs());
   }
 
   /**

@@ -8,6 +8,8 @@ import { liveNote } from '../../panels/liveNote';
 import { drawLossLandscape, lossLandscapeCsv } from '../../panels/lossLandscape';
 import { drawOmegaFisher, omegaFisherCsv } from '../../panels/omegaFisher';
 import { drawPathIntegral, pathIntegralCsv } from '../../panels/pathIntegral';
+import { drawStepHooks, stepHooksCsv } from '../../panels/stepHooks';
+import { keepsFrozenCopy, projects } from '../../panels/stepHooksData';
 import { drawStrengthSweep } from '../../panels/strengthSweep';
 import { strengthSweepCsv } from '../../panels/sweepData';
 import { type PanelId, usePanelTab } from '../../store/panelTab';
@@ -37,7 +39,8 @@ const NOTED: readonly PanelId[] = ['forgetting-curves', 'accuracy-matrix'];
 export function NetworkPanels() {
   const { tab: chosen, setTab } = usePanelTab();
   const sweeping = useSettings((s) => s.sweep !== 'off');
-  const tabs = tabsFor(sweeping);
+  const hooks = useSettings((s) => s.methods.some((m) => projects(m) || keepsFrozenCopy(m)));
+  const tabs = tabsFor(sweeping, hooks);
   // The chosen figure, if this run shows it (a sweep shows only its own); the run's first otherwise.
   const tab = tabs.some((t) => t.id === chosen) ? chosen : tabs[0].id;
   const [options, setOptions] = useState<ImportanceOptions>({
@@ -72,6 +75,8 @@ export function NetworkPanels() {
         return galleryTableCsv(useSynapses.getState());
       case 'confusion-matrix':
         return confusionTableCsv(useSynapses.getState(), confusionTask);
+      case 'agem-lwf':
+        return stepHooksCsv(s);
       case 'strength-sweep':
         return strengthSweepCsv(s);
     }
@@ -131,6 +136,7 @@ export function NetworkPanels() {
         {tab === 'importance-maps' && <MapsPanel />}
         {tab === 'digit-gallery' && <GalleryPanel />}
         {tab === 'confusion-matrix' && <ConfusionPanel task={confusionTask} />}
+        {tab === 'agem-lwf' && <SvgPanel testId="agem-lwf" draw={drawStepHooks} />}
         {tab === 'strength-sweep' && <SvgPanel testId="strength-sweep" draw={drawStrengthSweep} />}
       </div>
     </figure>

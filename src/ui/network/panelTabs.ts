@@ -73,6 +73,15 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
     caption: 'Confusion matrix per method on the full test sets: where each true digit’s answers go',
   },
   {
+    id: 'agem-lwf',
+    label: 'A-GEM & LwF',
+    name: 'A-GEM and LwF at work',
+    // Its plots' titles say what they show; the caption line's height goes to the plots.
+    short: '',
+    caption:
+      'A-GEM: share of updates projected and the angle between the new task’s gradient and the memory’s; LwF: the old network’s answers on the new digits, kept',
+  },
+  {
     id: 'strength-sweep',
     label: 'Sweep',
     name: 'Strength sweep',
@@ -82,5 +91,10 @@ export const TABS: readonly { id: PanelId; label: string; name: string; short: s
   },
 ];
 
-/** A sweep shows its own figure only (the others are per method); every other run shows the rest. */
-export const tabsFor = (sweep: boolean) => TABS.filter((t) => (t.id === 'strength-sweep') === sweep);
+/**
+ * A sweep shows its own figure only (the others are per method); every other run shows the rest,
+ * the A-GEM & LwF figure only when one of them is ticked (`hooks`): one more tab wraps the strip
+ * onto a second line at 1280×720, which takes that line's height from every figure.
+ */
+export const tabsFor = (sweep: boolean, hooks: boolean) =>
+  TABS.filter((t) => (t.id === 'strength-sweep') === sweep && (t.id !== 'agem-lwf' || hooks));
