@@ -110,7 +110,7 @@ async function fusedAgainstReference(
   console.log(`\n4 methods (SGD, L2, EWC, SI) on ${backend}   steps/s   vs per learner`);
   for (const [i, { label }] of modes.entries()) {
     console.log(
-      `${label.padEnd(37)} ${pad(speeds[i].toFixed(1), 7)}   ${(speeds[i] / speeds[0]).toFixed(2)}×`,
+      `${label.padEnd(37)} ${pad(speeds[i].toPrecision(3), 7)}   ${(speeds[i] / speeds[0]).toFixed(2)}×`,
     );
   }
 }
