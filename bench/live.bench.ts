@@ -1,13 +1,13 @@
 /**
  * The live run in headless Chromium: worker steps per second for four methods in lockstep on each
- * backend, fused (one batched model, the default) and unfused (`fused=0`); on WASM for permuted MNIST (784-256-256, five tasks, all trained) the share of worker
+ * backend; on WASM for permuted MNIST (784-256-256, five tasks, all trained) the share of worker
  * time the live evaluation takes (target: at most a third of training); and the main thread during
  * 20 s of training with the page visible at 1920×1080, a task switch and every panel shown in turn
  * (long tasks over 50 ms after start-up; animation-frame interval median and p95). The backends are
  * measured with service workers blocked, so the page is not cross-origin isolated and WASM runs on
  * one thread; `threads` (also `npm run bench -- threads` alone) then measures WASM on the same run
- * after the service worker has isolated the page (threaded SIMD build, every core), fused and not:
- * threads and fusion against one thread unfused, target ≥ 2×.
+ * after the service worker has isolated the page (threaded SIMD build, every core): threads
+ * against one thread, target ≥ 2×.
  * Targets: no long task after start-up; median ≤ 17 ms, p95 ≤ 25 ms. Needs `vite build` first.
  */
 import { pathToFileURL } from 'node:url';
@@ -96,20 +96,17 @@ async function isolatedPage(site: Site): Promise<Page> {
 const backendLabel = async (page: Page) =>
   (await page.getByTestId('backend').textContent())?.replace('Backend: ', '');
 
-/** The four ways WASM can run the live page: threads or not, fused or not. */
+/** The two ways WASM can run the live page: one thread (not isolated) or threads (isolated). */
 const WASM_RUNS = [
-  { threads: false, fused: false, label: '1 thread, unfused' },
-  { threads: false, fused: true, label: '1 thread, fused' },
-  { threads: true, fused: false, label: 'threads, unfused' },
-  { threads: true, fused: true, label: 'threads, fused' },
+  { threads: false, label: '1 thread' },
+  { threads: true, label: 'threads' },
 ] as const;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 /**
  * Four methods in lockstep on WASM, two rounds of each way to run it: one thread (not isolated)
- * or threads (isolated), each learner on its own (`fused=0`) or one fused step. The headline is
- * threads and fusion against one thread unfused (target ≥ 2×); the other two tell which helped.
+ * or threads (isolated). The headline is threads against one thread (target ≥ 2×).
  */
 export async function threads(given?: Site): Promise<Record<string, number[]>> {
   const site = given ?? (await openSite(PORT));
@@ -120,25 +117,23 @@ export async function threads(given?: Site): Promise<Record<string, number[]>> {
     for (let round = 0; round < 2; round++) {
       for (const run of WASM_RUNS) {
         const page = run.threads ? isolated : await plain.newPage();
-        const t = await throughput(page, `${site.url}?backend=wasm${run.fused ? '' : '&fused=0'}`, 10);
+        const t = await throughput(page, `${site.url}?backend=wasm`, 10);
         const label = await backendLabel(page);
         if (page !== isolated) await page.close();
         if (t?.backend !== 'wasm') continue;
         speeds[run.label].push(t.stepsPerSecond);
         console.log(
-          `live: ${label}, ${run.fused ? 'fused' : 'unfused'}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
+          `live: ${label}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
         );
       }
     }
     await plain.close();
     await isolated.close();
-    const base = mean(speeds['1 thread, unfused']);
-    for (const run of WASM_RUNS.slice(1)) {
-      const ratio = mean(speeds[run.label]) / base;
-      console.log(
-        `live: WASM ${run.label} / 1 thread, unfused: ${ratio.toFixed(2)}× (means ${mean(speeds[run.label]).toFixed(1)} and ${base.toFixed(1)} steps/s${run.label === 'threads, fused' ? '; target ≥ 2×' : ''})`,
-      );
-    }
+    const base = mean(speeds['1 thread']);
+    const threaded = mean(speeds.threads);
+    console.log(
+      `live: WASM threads / 1 thread: ${(threaded / base).toFixed(2)}× (means ${threaded.toFixed(1)} and ${base.toFixed(1)} steps/s; target ≥ 2×)`,
+    );
     return speeds;
   } finally {
     if (!given) await site.close();
@@ -158,30 +153,21 @@ export async function main(): Promise<LiveBenchResult> {
     // Not isolated: WASM on one thread, as a host without headers gave before the service worker.
     const plain = await site.browser.newContext({ serviceWorkers: 'block' });
     for (const backend of BACKENDS) {
-      const measured: number[] = [];
-      for (const fused of [true, false]) {
-        const page = await plain.newPage();
-        const t = await throughput(page, `${site.url}?backend=${backend}${fused ? '' : '&fused=0'}`, 10);
-        await page.close();
-        if (!t) {
-          console.log(`live: ${backend}: did not start or not 10 steps within two minutes; skipped`);
-          break;
-        }
-        if (t.backend !== backend) {
-          console.log(`live: ${backend}: not available here (ran on ${t.backend}); skipped`);
-          break;
-        }
-        measured.push(t.stepsPerSecond);
-        console.log(
-          `live: ${backend}${backend === 'wasm' ? ' (1 thread)' : ''}, ${fused ? 'fused' : 'unfused'}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
-        );
+      const page = await plain.newPage();
+      const t = await throughput(page, `${site.url}?backend=${backend}`, 10);
+      await page.close();
+      if (!t) {
+        console.log(`live: ${backend}: did not start or not 10 steps within two minutes; skipped`);
+        continue;
       }
-      if (measured.length === 2) {
-        stepsPerSecond[backend] = measured[0];
-        console.log(
-          `live: ${backend}: fused / unfused ${(measured[0] / measured[1]).toFixed(2)}× (no target)`,
-        );
+      if (t.backend !== backend) {
+        console.log(`live: ${backend}: not available here (ran on ${t.backend}); skipped`);
+        continue;
       }
+      stepsPerSecond[backend] = t.stepsPerSecond;
+      console.log(
+        `live: ${backend}${backend === 'wasm' ? ' (1 thread)' : ''}: ${t.stepsPerSecond.toFixed(1)} lockstep steps/s (SGD, L2, EWC, SI; split MNIST, 784-256-256, batch 64)`,
+      );
     }
 
     await plain.close();

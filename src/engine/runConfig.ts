@@ -16,6 +16,4 @@ export interface RunConfig {
   lanes?: LaneSpec[];
   seed: number;
   hidden: number[];
-  /** One batched model for every method (the default), or each learner on its own. */
-  fused?: boolean;
 }

@@ -16,7 +16,6 @@ export function runConfigOf(s: UrlSettings): RunConfig {
     methods: [...s.methods],
     seed: s.seed,
     hidden: [...s.hidden],
-    fused: s.fused,
   };
   if (s.sweep === 'off') return run;
   // A sweep's lanes replace the methods; `methods` names each lane's, so every per-method row lines up.

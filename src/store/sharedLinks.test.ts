@@ -4,7 +4,8 @@
  * scene's link as the page wrote it, the hostile-link and settings-file generator's), decoded by
  * the code of that time; the settings it renamed (`lr` → `learningRate`…) are compared under their
  * new names, every other setting and every notice as it was. A setting added since (a new method's
- * parameters) is at its default in the link's scenario: the link never gave it.
+ * parameters) is at its default in the link's scenario: the link never gave it. A setting retired
+ * since (`fused`) is left out of the snapshot's settings: the page no longer has it.
  */
 import { describe, expect, it } from 'vitest';
 import { SETTING_ALIASES } from '../engine/settingsTable';
@@ -24,12 +25,16 @@ const RATES_RENAMED = Object.fromEntries(
   ['Sgd', 'L2', 'Ewc', 'Si', 'Mas', 'Replay', 'Joint'].map((m) => [`lr${m}`, `learningRate${m}`]),
 );
 const RENAMED: Readonly<Record<string, string>> = { ...SHARED_RENAMED, ...RATES_RENAMED };
+/** The settings retired since the snapshot (every method now trains in the one fused step). */
+const RETIRED: ReadonlySet<string> = new Set(['fused']);
 
-/** The settings as the snapshot's code decoded them, under today's names. */
+/** The settings as the snapshot's code decoded them, under today's names, less those retired since. */
 function renamed(diff: Record<string, unknown>): Record<string, unknown> {
   const old = { ...snapshot.defaults, ...diff };
   return Object.fromEntries(
-    Object.entries(old).map(([k, v]) => [Object.hasOwn(RENAMED, k) ? RENAMED[k] : k, v]),
+    Object.entries(old)
+      .filter(([k]) => !RETIRED.has(k))
+      .map(([k, v]) => [Object.hasOwn(RENAMED, k) ? RENAMED[k] : k, v]),
   );
 }
 
@@ -49,6 +54,11 @@ describe('links shared before the settings table', () => {
     expect(['lrSi', 'lrEwc'].filter((old) => !used.has(old))).toEqual([]);
     expect(Object.fromEntries(SETTING_ALIASES)).toEqual(SHARED_RENAMED);
     expect(snapshot.links.length).toBeGreaterThan(200);
+  });
+
+  it('held each retired setting, which the page no longer has', () => {
+    expect([...RETIRED].filter((k) => !Object.hasOwn(snapshot.defaults, k))).toEqual([]);
+    expect([...RETIRED].filter((k) => Object.hasOwn(URL_DEFAULTS, k))).toEqual([]);
   });
 
   it('have the same defaults under the new names', () => {

@@ -146,3 +146,24 @@ describe('older URL keys', () => {
     ]);
   });
 });
+
+describe('retired URL keys', () => {
+  const link = '?protocol=permuted-mnist&tasks=5&methods=sgd,ewc&seed=3&lambdaEwc=400';
+
+  it.each(['fused=0', 'fused=1', 'fused=0&fused=1', 'fused=nonsense'])(
+    'open a link with %s as the same link without it, with no notice',
+    (retired) => {
+      const without = parseUrlSettings(link);
+      for (const query of [`${link}&${retired}`, `?${retired}&${link.slice(1)}`]) {
+        const now = parseUrlSettings(query);
+        expect(now.ignored).toEqual([]);
+        expect(now.settings).toEqual(without.settings);
+        expect(now.given).toEqual(without.given);
+        expect(Object.hasOwn(now.settings, 'fused')).toBe(false);
+      }
+      expect(formatUrlSettings(parseUrlSettings(`${link}&${retired}`).settings)).toBe(
+        formatUrlSettings(without.settings),
+      );
+    },
+  );
+});

@@ -61,8 +61,6 @@ interface PageUrlSettings {
   unscramble: boolean;
   /** Developer read-outs in the status bar (the worker's tensor count, its time split). */
   debug: boolean;
-  /** Every method trained as one batched model (the default); `fused=0` steps each on its own, for comparison. */
-  fused: boolean;
 }
 
 /**
@@ -90,7 +88,6 @@ const PAGE_DEFAULTS: Readonly<PageUrlSettings> = {
   mapLog: false,
   unscramble: false,
   debug: false,
-  fused: true,
 };
 
 const learningRateDefaults = Object.fromEntries(METHOD_IDS.map((id) => [learningRateKey(id), 0])) as Record<
@@ -145,7 +142,6 @@ const PAGE_FIELDS: { [K in keyof PageUrlSettings]: Field<PageUrlSettings[K]> } =
   mapLog: bool,
   unscramble: bool,
   debug: bool,
-  fused: bool,
 };
 
 /** The largest per-method learning rate a link may give. */
@@ -171,6 +167,12 @@ export function urlKeyOf(key: string): keyof UrlSettings | undefined {
   const renamed = SETTING_ALIASES.get(key) ?? OLDER_RATE_KEYS.get(key);
   return renamed !== undefined && Object.hasOwn(FIELDS, renamed) ? (renamed as keyof UrlSettings) : undefined;
 }
+
+/**
+ * URL keys of settings the page no longer has, read silently so old links open the same run with
+ * no notice: `fused` (every method now trains in the one fused step; `fused=0` stepped each on its own).
+ */
+const RETIRED_URL_KEYS: ReadonlySet<string> = new Set(['fused']);
 
 const MAX_SHOWN = 40;
 export const shorten = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
@@ -212,7 +214,7 @@ export function parseUrlSettings(search: string, otherKeys: ReadonlySet<string> 
   }
   for (const { name, key, raw } of params) {
     if (name === 'v') continue;
-    if (otherKeys.has(name)) continue;
+    if (otherKeys.has(name) || RETIRED_URL_KEYS.has(name)) continue;
     if (key === undefined) {
       ignored.push(`${shorten(name) || '(a parameter with no name)'} (unknown parameter)`);
       continue;
