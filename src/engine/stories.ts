@@ -106,7 +106,8 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
     ],
   },
   'split-class': {
-    line: 'One 10-way output: L2, EWC and LwF end near 20 %, SI near 30 %, A-GEM a little higher, all far below Joint; only replay remembers.',
+    // No-break spaces: a narrow sidebar must not wrap a number away from its %.
+    line: 'One 10-way output: L2, EWC and LwF end near 20\u00a0%, SI near 30\u00a0%, A-GEM a little higher, all far below Joint; only replay remembers.',
     claims: CLASS_CLAIMS,
   },
 };
