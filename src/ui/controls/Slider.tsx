@@ -27,6 +27,8 @@ const LOG_STEPS = 200;
 export function format(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
+  // A count (a memory of 1000 examples) reads better whole than as 1.0e+3.
+  if (Number.isInteger(v) && a < 1e5) return String(v);
   if (a >= 1000 || a < 0.001) return v.toExponential(1);
   return String(Number(v.toPrecision(3)));
 }
