@@ -67,7 +67,7 @@ export interface ClaimOutcome {
 
 const label = (id: MethodId) => METHOD_LABELS[id];
 
-const isAnyOf = (c: Claim): c is AnyOfClaim => 'anyOf' in c;
+export const isAnyOf = (c: Claim): c is AnyOfClaim => 'anyOf' in c;
 
 /** Method diagnostics summed key by key (a task's, from its evaluations' sums); null when there are none. */
 export function sumDiagnostics(
