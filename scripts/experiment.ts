@@ -1,19 +1,32 @@
 /**
  * Runs a continual-learning protocol headless with the engine the playground uses, and checks the
- * scenario's story (src/engine/stories.ts) on every seed:
+ * scenario's story (src/engine/stories.ts) on every seed, then counts each claim over the seeds:
  *   npm run experiment                      the first click: its scenario, schedule, SGD, L2, EWC, SI
- *   npm run experiment -- --seeds 0,1,2
+ *   npm run experiment -- --seeds 0-19 --evidence   the benchmark, stored under docs/evidence/
  *   npx tsx scripts/experiment.ts -- --protocol split-mnist --scenario class --methods sgd,ewc,joint
- * Exit code 1, with one line per broken claim, when the story does not hold.
+ * Exit code 1, with one line per broken claim, when a claim held on fewer than M − ⌊M/20⌋ of M seeds.
  */
-import { type ClaimOutcome, checkClaims } from '../src/engine/claims';
-import { scenarioKeyOf } from '../src/engine/data/scenarios';
+import { relative } from 'node:path';
+
+import { requiredSeeds, tallyClaim } from '../src/engine/claimSeeds';
+import {
+  type Claim,
+  type ClaimOutcome,
+  checkClaim,
+  claimMethods,
+  type MethodMatrix,
+} from '../src/engine/claims';
+import type { MnistData } from '../src/engine/data/mnistAsset';
+import { type ScenarioSpec, scenarioKeyOf } from '../src/engine/data/scenarios';
 import { type ExperimentResult, runExperiment } from '../src/engine/experiment';
 import type { LaneSpec } from '../src/engine/laneSettings';
-import { METHOD_LABELS, METHOD_PARAMS } from '../src/engine/methods/registry';
+import { METHOD_LABELS, METHOD_PARAMS, type MethodId } from '../src/engine/methods/registry';
+import { averageAccuracy } from '../src/engine/metrics';
 import { SCENARIO_STORIES } from '../src/engine/stories';
 import { formatStrength, laneLabel, laneStrength, sweepRows } from '../src/engine/sweep';
-import { ArgumentError, parseExperimentArgs, USAGE } from './experimentArgs';
+import { claimTableLines } from './claimTable';
+import { runWithEvidence, type SeedRun } from './evidenceStore';
+import { ArgumentError, type CliOptions, parseExperimentArgs, USAGE } from './experimentArgs';
 import { readMnistPackage } from './mnist-asset-plugin';
 import { selectNodeBackend } from './tfBackend';
 
@@ -65,37 +78,39 @@ function printTables(result: ExperimentResult, labels: readonly string[], lanes:
   console.log(`\n(${result.seconds.toFixed(0)} s)`);
 }
 
-/** The scenario's claims whose methods ran, checked on this result. */
-function story(result: ExperimentResult): ClaimOutcome[] {
-  return checkClaims(SCENARIO_STORIES[scenarioKeyOf(result.spec)].claims, result.methods);
+/** The scenario's claims whose methods all ran. */
+function storyClaims(spec: ScenarioSpec, methods: readonly MethodId[]): Claim[] {
+  return SCENARIO_STORIES[scenarioKeyOf(spec)].claims.filter((c) =>
+    claimMethods(c).every((m) => methods.includes(m)),
+  );
 }
 
-function printStory(result: ExperimentResult, outcomes: readonly ClaimOutcome[]): void {
+function printStory(seed: number, outcomes: readonly ClaimOutcome[]): void {
   const held = outcomes.filter((o) => o.holds).length;
-  console.log(`\nstory, seed ${result.seed}: ${held} of ${outcomes.length} claims hold`);
+  console.log(`\nstory, seed ${seed}: ${held} of ${outcomes.length} claims hold`);
   for (const o of outcomes) console.log(`  ${o.holds ? 'ok  ' : 'FAIL'} ${o.line}`);
 }
 
-/** Several seeds: average accuracy and the drop on task 1 of each method, seed by seed. */
 /** A sweep's table (src/engine/sweep.ts): per strength, the final accuracy on task 1, the last task and on average. */
-function printSweep(result: ExperimentResult, lanes: readonly LaneSpec[]): void {
-  const last = result.methods.map((m) => m.accuracy[m.accuracy.length - 1]);
+function printSweep(seed: number, matrices: readonly MethodMatrix[], lanes: readonly LaneSpec[]): void {
+  const last = matrices.map((m) => m.accuracy[m.accuracy.length - 1]);
   const rows = sweepRows(lanes.map(laneStrength), last, last[0].length - 1);
-  console.log(`\nsweep, seed ${result.seed}: strength   task 1   newest  average`);
+  console.log(`\nsweep, seed ${seed}: strength   task 1   newest  average`);
   for (const r of rows)
     console.log(
       `  ${formatStrength(r.strength).padStart(18)} ${pct(r.first)}   ${pct(r.newest)}   ${pct(r.average)}`,
     );
 }
 
-function printSeedSummary(results: readonly ExperimentResult[], labels: readonly string[]): void {
+/** Several seeds: average accuracy and the drop on task 1 of each method, seed by seed. */
+function printSeedSummary(results: readonly SeedRun[], labels: readonly string[]): void {
   const seeds = results.map((r) => `seed ${r.seed}`.padStart(13)).join('');
   console.log(`\n${'avg / T1 drop'.padEnd(13)}${seeds}`);
   labels.forEach((label, i) => {
     const cells = results.map((r) => {
-      const R = r.methods[i].accuracy;
+      const R = r.matrices[i].accuracy;
       const drop = 100 * (R[0][0] - R[R.length - 1][0]);
-      return `${(100 * r.methods[i].averageAccuracy).toFixed(1)} / ${drop.toFixed(1)}`.padStart(13);
+      return `${(100 * averageAccuracy(R)).toFixed(1)} / ${drop.toFixed(1)}`.padStart(13);
     });
     console.log(`${label.padEnd(13)}${cells.join('')}`);
   });
@@ -123,31 +138,60 @@ async function main(): Promise<number> {
   const data = readMnistPackage();
   const { lanes, methods } = parsed.experiment;
   const labels = (lanes ?? methods.map((method) => ({ method }))).map(laneLabel);
-  const results: ExperimentResult[] = [];
+  const claims = lanes ? [] : storyClaims(parsed.experiment.spec, methods);
+  const results: SeedRun[] = [];
   const broken: string[] = [];
-  for (const seed of parsed.seeds) {
-    const result = await runExperiment(
-      data,
-      { ...parsed.experiment, seed },
-      parsed.json ? undefined : progress,
-    );
+  for await (const run of seedRuns(data, parsed, parsed.json ? undefined : progress)) {
     // A sweep's lanes share one method: the scenario's claims about methods do not apply to them.
-    const outcomes = lanes ? [] : story(result);
-    results.push(result);
-    broken.push(...outcomes.filter((o) => !o.holds).map((o) => `seed ${seed}: ${o.line}`));
-    if (parsed.json) console.log(JSON.stringify({ backend, ...result, story: outcomes }));
+    const outcomes = claims.map((c) => checkClaim(c, run.matrices));
+    results.push(run);
+    broken.push(...outcomes.filter((o) => !o.holds).map((o) => `seed ${run.seed}: ${o.line}`));
+    const { fresh } = run;
+    if (parsed.json) console.log(JSON.stringify({ backend, ...(fresh ?? run), story: outcomes }));
     else {
-      printTables(result, labels, lanes ?? []);
-      if (lanes) printSweep(result, lanes);
-      else printStory(result, outcomes);
+      // With --evidence a seed may train only the methods it lacks.
+      if (fresh) printTables(fresh, lanes ? labels : fresh.methods.map(laneLabel), lanes ?? []);
+      else console.log(`seed ${run.seed}: read from ${relative(process.cwd(), run.path ?? '')}`);
+      if (lanes) printSweep(run.seed, run.matrices, lanes);
+      else printStory(run.seed, outcomes);
     }
   }
   if (!parsed.json && results.length > 1) printSeedSummary(results, labels);
-  if (broken.length === 0) return 0;
-  // One line per broken claim, on stderr, so a script sees why the exit code is 1.
-  console.error(`\nThe story does not hold (${broken.length} broken claim${broken.length > 1 ? 's' : ''}):`);
+  const M = results.length;
+  const tallies = claims.map((c) =>
+    tallyClaim(
+      c,
+      results.map((r) => r.matrices),
+    ),
+  );
+  if (!parsed.json && tallies.length > 0) console.log(`\n${claimTableLines(tallies, M).join('\n')}`);
+  const short = tallies.filter((t) => !t.holds);
+  if (short.length === 0) return 0;
+  // Why the exit code is 1, on stderr: the claims short of the count, and each seed's broken claims.
+  console.error(
+    `\nThe story does not hold: ${short.length} claim${short.length > 1 ? 's' : ''} held on fewer than ${requiredSeeds(M)} of ${M} seeds (${broken.length} broken on single seeds):`,
+  );
   for (const line of broken) console.error(line);
   return 1;
+}
+
+/**
+ * Every seed's run, in order: trained here, or with --evidence read from docs/evidence/ where
+ * stored (and what is trained stored there).
+ */
+async function* seedRuns(
+  data: MnistData,
+  parsed: CliOptions,
+  progress: ((task: number, seconds: number) => void) | undefined,
+): AsyncGenerator<SeedRun & { path?: string }> {
+  if (parsed.evidence) {
+    yield* runWithEvidence(data, parsed.experiment, parsed.seeds, progress);
+    return;
+  }
+  for (const seed of parsed.seeds) {
+    const fresh = await runExperiment(data, { ...parsed.experiment, seed }, progress);
+    yield { seed, fresh, matrices: fresh.methods };
+  }
 }
 
 main().then(

@@ -6,7 +6,10 @@
  *   fallsAtLargest  the metric's best over the lanes − metric at the largest strength ≥ atLeast
  *   recommendedNearBest  |log₁₀ recommended − log₁₀ strength with the best average| ≤ decades
  */
-import { bestRow, type SweepRow } from './sweep';
+import type { MethodMatrix } from './claims';
+import { type ScenarioSpec, scenarioKeyOf } from './data/scenarios';
+import type { LaneSpec } from './laneSettings';
+import { bestRow, laneStrength, type SweepRow, sweepRows, sweptParam } from './sweep';
 
 export type SweepMetric = 'first' | 'newest' | 'average';
 
@@ -63,4 +66,20 @@ export function checkSweepClaim(c: SweepClaim, sweep: SweepResult): SweepClaimOu
   const holds = c.kind === 'recommendedNearBest' ? value <= c.decades : value >= c.atLeast;
   const unit = c.kind === 'recommendedNearBest' ? ' decades' : ' points';
   return { value, holds, line: `${describeSweepClaim(c, sweep.symbol)} (measured ${fmt(value)}${unit})` };
+}
+
+/** A sweep run's final table, as the page's sweep panel reads it (one matrix per lane); null for a run of methods. */
+export function sweepResultOf(
+  spec: ScenarioSpec,
+  lanes: readonly LaneSpec[] | undefined,
+  runs: readonly MethodMatrix[],
+): SweepResult | null {
+  const param = lanes?.[0] && sweptParam(lanes[0].method);
+  if (!lanes || !param) return null;
+  const last = runs.map((m) => m.accuracy[m.accuracy.length - 1]);
+  return {
+    rows: sweepRows(lanes.map(laneStrength), last, last[0].length - 1),
+    symbol: param.symbol,
+    recommended: param.recommended[scenarioKeyOf(spec)],
+  };
 }

@@ -2,10 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readMnistPackage } from '../../scripts/mnist-asset-plugin';
 import { selectNodeBackend } from '../../scripts/tfBackend';
 import { checkClaim, claimMethods } from '../engine/claims';
-import { scenarioKeyOf } from '../engine/data/scenarios';
-import { type ExperimentOptions, type MethodResult, runExperiment } from '../engine/experiment';
-import { laneStrength, sweepRows, sweptParam } from '../engine/sweep';
-import { checkSweepClaim, type SweepResult } from '../engine/sweepClaims';
+import { runExperiment } from '../engine/experiment';
+import { checkSweepClaim, sweepResultOf } from '../engine/sweepClaims';
 import { sceneRuns } from './sceneRuns';
 import { SCENES } from './scenes';
 
@@ -35,7 +33,7 @@ describe('the network scenes', () => {
     const names = run.scenes.map((s) => `${s.n} (${s.id})`).join(', ');
     it(`show what they claim: scene ${names}`, { timeout: 600_000 }, async () => {
       const result = await runExperiment(readMnistPackage(), run.options);
-      const sweep = sweepResult(run.options, result.methods);
+      const sweep = sweepResultOf(run.options.spec, run.options.lanes, result.methods);
       const broken = run.scenes.flatMap((scene) =>
         [
           ...scene.claims.map((claim) => checkClaim(claim, result.methods)),
@@ -48,15 +46,3 @@ describe('the network scenes', () => {
     });
   }
 });
-
-/** A sweep run's final table, as the page's sweep panel reads it; null for a run of methods. */
-function sweepResult(options: ExperimentOptions, methods: readonly MethodResult[]): SweepResult | null {
-  const param = options.lanes?.[0] && sweptParam(options.lanes[0].method);
-  if (!options.lanes || !param) return null;
-  const last = methods.map((m) => m.accuracy[m.accuracy.length - 1]);
-  return {
-    rows: sweepRows(options.lanes.map(laneStrength), last, last[0].length - 1),
-    symbol: param.symbol,
-    recommended: param.recommended[scenarioKeyOf(options.spec)],
-  };
-}
