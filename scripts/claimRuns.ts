@@ -5,7 +5,14 @@
  * `npm run evidence` and the claims test, so both look up the same evidence.
  */
 
-import { BENCHMARK_SEEDS, type SeedTally, tallyClaim, tallySweepClaim } from '../src/engine/claimSeeds';
+import {
+  BENCHMARK_SEEDS,
+  describeSpread,
+  requiredSeeds,
+  type SeedTally,
+  tallyClaim,
+  tallySweepClaim,
+} from '../src/engine/claimSeeds';
 import { type Claim, claimMethods } from '../src/engine/claims';
 import { SCENARIO_KEYS, type ScenarioKey } from '../src/engine/data/scenarios';
 import { type Evidence, seedMatrices } from '../src/engine/evidence';
@@ -113,4 +120,43 @@ export function countsOf(results: ReturnType<typeof runTallies>): ClaimCounts {
         ]),
     );
   return { scenes: part('scenes'), scenarios: part('scenarios') };
+}
+
+/**
+ * The claims test's verdict on one run: skipped (with the command that stores what is missing)
+ * when the evidence lacks any of the benchmark's seeds at the run's current options; otherwise
+ * every claim short of M − ⌊M/20⌋ seeds, and every count the counts file gets wrong.
+ */
+export function evidenceVerdict(
+  run: ClaimRun,
+  evidence: Evidence | null,
+  counts: ClaimCounts,
+): { skip: string } | { problems: string[] } {
+  const M = BENCHMARK_SEEDS.length;
+  const seeds = evidence ? completeSeeds(run, evidence) : [];
+  if (!evidence || seeds.length < M)
+    return {
+      skip: `${run.name}: ${evidence ? `only ${seeds.length} of seeds 0–${M - 1} stored` : 'no evidence'} at its current settings; run ${evidenceCommand(run)}`,
+    };
+  return {
+    problems: runTallies(run, evidence, seeds).flatMap(({ group, tallies }) => {
+      const stored = Object.hasOwn(counts[group.kind], group.id) ? counts[group.kind][group.id] : {};
+      return tallies.flatMap((t) => {
+        const where = `${group.kind === 'scenes' ? 'scene' : 'scenario'} ${group.id}: ${t.line}`;
+        const count = Object.hasOwn(stored, t.line) ? stored[t.line] : undefined;
+        return [
+          ...(t.holds
+            ? []
+            : [
+                `${where}: held on ${t.held} of ${t.seeds} seeds, needs ${requiredSeeds(t.seeds)} (spread ${describeSpread(t.spread)})`,
+              ]),
+          ...(count?.held === t.held && count.seeds === t.seeds
+            ? []
+            : [
+                `${where}: the counts file says ${count ? `${count.held}/${count.seeds}` : 'nothing'}, the evidence ${t.held}/${t.seeds}; run ${evidenceCommand(run)}`,
+              ]),
+        ];
+      });
+    }),
+  };
 }
