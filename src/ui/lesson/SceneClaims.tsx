@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
 import { sweptParam } from '../../engine/sweep';
 import { checkSweepClaim, describeSweepClaim, type SweepResult } from '../../engine/sweepClaims';
+import { type ClaimCount, sceneClaimCount } from '../../lesson/claimCounts';
 import { describeLabClaim } from '../../lesson/labClaims';
 import type { Scene } from '../../lesson/sceneTypes';
 import { finishedRuns } from '../../panels/matrixData';
@@ -33,8 +34,26 @@ function usePageSweep(): SweepResult | null {
 
 const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
 
+/** On how many seeds the headless benchmark saw a claim hold (`npm run evidence`), in words. */
+const seedsText = (c: ClaimCount, atLeast = false) =>
+  `holds on ${atLeast ? '≥ ' : ''}${c.held}/${c.seeds} seeds`;
+
+/** What a claim's parenthesis says: this run's numbers and the benchmark's count, each when known. */
+function aside(here: string | undefined, count: ClaimCount | undefined): string {
+  const parts = [here === undefined ? null : `here ${here}`, count ? seedsText(count) : null].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
 /** One claim, with what this page's run measured once it has finished (✓ or ✗). */
-function ClaimItem({ claim, runs }: { claim: Claim; runs: MethodMatrix[] | null }) {
+function ClaimItem({
+  claim,
+  runs,
+  count,
+}: {
+  claim: Claim;
+  runs: MethodMatrix[] | null;
+  count: ClaimCount | undefined;
+}) {
   const outcome = useMemo(() => {
     if (!runs) return null;
     try {
@@ -54,7 +73,7 @@ function ClaimItem({ claim, runs }: { claim: Claim; runs: MethodMatrix[] | null 
         </>
       )}
       {describeClaim(claim)}
-      {outcome && ` (here ${outcome.values.map(fmt).join(', ')})`}
+      {aside(outcome?.values.map(fmt).join(', '), count)}
     </li>
   );
 }
@@ -86,6 +105,18 @@ export function SceneClaims({ scene }: { scene: Scene }) {
       : null;
   }, [claims, runs, sweepClaims, sweep]);
   if (count === 0) return null;
+  const countOf = (text: string) => sceneClaimCount(scene.id, text);
+  const counted = [
+    ...claims.map((c) => countOf(describeClaim(c))),
+    ...sweepClaims.map((c) => countOf(describeSweepClaim(c, symbol))),
+  ];
+  // Folded (1280×720), the line still says how sure the claims are: the weakest count decides.
+  const weakest = counted.every((c) => c !== undefined)
+    ? counted.reduce<ClaimCount | undefined>(
+        (w, c) => (!w || c.held / c.seeds < w.held / w.seeds ? c : w),
+        undefined,
+      )
+    : undefined;
   const verdict =
     failing === null
       ? ''
@@ -99,10 +130,17 @@ export function SceneClaims({ scene }: { scene: Scene }) {
           {count} claim{count > 1 ? 's' : ''}, checked by the tests:
         </span>
         {verdict}
+        {weakest && (
+          <span className="lesson-claims-seeds">
+            {verdict ? ' · ' : ' '}
+            {counted.length > 1 ? 'each ' : ''}
+            {seedsText(weakest, counted.length > 1)}
+          </span>
+        )}
       </summary>
       <ul>
         {claims.map((c) => (
-          <ClaimItem key={describeClaim(c)} claim={c} runs={runs} />
+          <ClaimItem key={describeClaim(c)} claim={c} runs={runs} count={countOf(describeClaim(c))} />
         ))}
         {lab.map((c) => (
           <li key={describeLabClaim(c)}>{describeLabClaim(c)}</li>
@@ -119,7 +157,7 @@ export function SceneClaims({ scene }: { scene: Scene }) {
                 </>
               )}
               {text}
-              {o && ` (here ${fmt(o.value)})`}
+              {aside(o ? fmt(o.value) : undefined, countOf(text))}
             </li>
           );
         })}
