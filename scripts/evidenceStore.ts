@@ -3,13 +3,14 @@
  * found by its stored options (not its name), written whole after every seed so an interrupted
  * 20-seed run loses at most the seed it was on.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MethodMatrix } from '../src/engine/claims';
 import type { MnistData } from '../src/engine/data/mnistAsset';
 import {
   type Evidence,
+  type EvidenceKey,
   emptyEvidence,
   evidenceFileName,
   evidenceKey,
@@ -37,16 +38,24 @@ export function findEvidence(
   }
   for (const name of names) {
     const path = join(dir, name);
-    const evidence = JSON.parse(readFileSync(path, 'utf8')) as Evidence;
-    if (sameKey(evidence.options, key)) return { path, evidence };
+    const evidence = readAt(path, key);
+    if (evidence) return { path, evidence };
   }
   return null;
 }
 
+/** The evidence in one file if it is there and stored under these options. */
+function readAt(path: string, key: EvidenceKey): Evidence | null {
+  if (!existsSync(path)) return null;
+  const evidence = JSON.parse(readFileSync(path, 'utf8')) as Evidence;
+  return sameKey(evidence.options, key) ? evidence : null;
+}
+
 /** Writes the whole file, then renames it into place: an interrupt leaves the old file or the new one. */
 function writeEvidence(path: string, evidence: Evidence): void {
-  writeFileSync(`${path}.partial`, `${JSON.stringify(evidence)}\n`);
-  renameSync(`${path}.partial`, path);
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, `${JSON.stringify(evidence)}\n`);
+  renameSync(partial, path);
 }
 
 /** One seed of a run: its matrices in the run's lane order, and the fresh result when it was trained now. */
@@ -79,7 +88,8 @@ export async function* runWithEvidence(
       const methods = options.lanes ? options.methods : options.methods.filter((m) => missing.includes(m));
       const fresh = await runExperiment(data, { ...options, methods, seed }, onTaskDone);
       const freshNames = options.lanes ? names : methods;
-      evidence = withResults(evidence, seed, freshNames, fresh.methods);
+      // Onto the file as it is now: another command may have stored other methods meanwhile.
+      evidence = withResults(readAt(path, evidence.options) ?? evidence, seed, freshNames, fresh.methods);
       mkdirSync(dir, { recursive: true });
       writeEvidence(path, evidence);
       yield { seed, path, fresh, matrices: seedMatrices(evidence, seed, options)! };
