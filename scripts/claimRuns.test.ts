@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../src/engine/claims';
-import { type Evidence, emptyEvidence, withResults } from '../src/engine/evidence';
+import { type Evidence, emptyEvidence, laneNames, withResults } from '../src/engine/evidence';
 import type { ExperimentOptions } from '../src/engine/experiment';
+import { sweepLanes } from '../src/engine/sweep';
 import { type ClaimRun, countsOf, evidenceVerdict, runTallies } from './claimRuns';
 
 const OPTIONS: ExperimentOptions = {
@@ -83,5 +84,39 @@ describe('the claims test on stored evidence', () => {
     expect(none).toEqual({
       skip: `scene 1 (synthetic): no evidence at its current settings; run ${command}`,
     });
+  });
+
+  it('reads a sweep’s lanes by their labels and checks its sweep claims', () => {
+    const lanes = sweepLanes('si', 3, 'split-domain');
+    const options: ExperimentOptions = { ...OPTIONS, methods: lanes.map((l) => l.method), lanes };
+    const sweepRun: ClaimRun = {
+      ...run(SGD_DROP(15)),
+      options,
+      groups: [
+        {
+          kind: 'scenes',
+          id: 'synthetic',
+          claims: [],
+          sweepClaims: [{ kind: 'rises', metric: 'first', atLeast: 10 }],
+        },
+      ],
+    };
+    // Lanes of one method, stored apart by their strengths.
+    expect(new Set(laneNames(options)).size).toBe(3);
+    let e = emptyEvidence(options);
+    // Task 1 at the end: 50 % without the penalty, 70 % at the largest c (55 % on seed 0: it fails there).
+    for (let s = 0; s < 20; s++) {
+      const lane = (first: number) => ({
+        method: 'si' as const,
+        accuracy: [
+          [0.9, 0.5],
+          [first, 0.9],
+        ],
+      });
+      e = withResults(e, s, laneNames(options), [lane(0.5), lane(0.6), lane(s === 0 ? 0.55 : 0.7)]);
+    }
+    const [{ tallies }] = runTallies(sweepRun, e, Object.keys(e.seeds).map(Number));
+    expect(tallies).toMatchObject([{ held: 19, seeds: 20, holds: true }]);
+    expect(tallies[0].line).toBe('task 1 accuracy rises by ≥ 10 points from c = 0 to the largest c');
   });
 });
