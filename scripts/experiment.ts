@@ -138,11 +138,11 @@ async function main(): Promise<number> {
   const data = readMnistPackage();
   const { lanes, methods } = parsed.experiment;
   const labels = (lanes ?? methods.map((method) => ({ method }))).map(laneLabel);
+  // A sweep's lanes share one method: the scenario's claims about methods do not apply to them.
   const claims = lanes ? [] : storyClaims(parsed.experiment.spec, methods);
   const results: SeedRun[] = [];
   const broken: string[] = [];
   for await (const run of seedRuns(data, parsed, parsed.json ? undefined : progress)) {
-    // A sweep's lanes share one method: the scenario's claims about methods do not apply to them.
     const outcomes = claims.map((c) => checkClaim(c, run.matrices));
     results.push(run);
     broken.push(...outcomes.filter((o) => !o.holds).map((o) => `seed ${run.seed}: ${o.line}`));
@@ -164,7 +164,8 @@ async function main(): Promise<number> {
       results.map((r) => r.matrices),
     ),
   );
-  if (!parsed.json && tallies.length > 0) console.log(`\n${claimTableLines(tallies, M).join('\n')}`);
+  if (parsed.json) console.log(JSON.stringify({ seeds: M, required: requiredSeeds(M), claims: tallies }));
+  else if (tallies.length > 0) console.log(`\n${claimTableLines(tallies, M).join('\n')}`);
   const short = tallies.filter((t) => !t.holds);
   if (short.length === 0) return 0;
   // Why the exit code is 1, on stderr: the claims short of the count, and each seed's broken claims.
