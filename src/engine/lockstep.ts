@@ -106,7 +106,7 @@ const EVAL_CHUNK = 500;
  */
 class SeedState {
   readonly scenario: Scenario;
-  /** The current task's minibatch stream, by task. */
+  /** Each task's minibatch stream, made when it is first trained. */
   private readonly streams = new Map<number, BatchStream>();
   readonly jointStream: BatchStream;
   /** Each method's memory, when it replays or draws reference batches, by method. */
