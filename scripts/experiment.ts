@@ -3,6 +3,7 @@
  * scenario's story (src/engine/stories.ts) on every seed, then counts each claim over the seeds:
  *   npm run experiment                      the first click: its scenario, schedule, SGD, L2, EWC, SI
  *   npm run experiment -- --seeds 0-19 --evidence   the benchmark, stored under docs/evidence/
+ *   npm run experiment -- --seeds 0,1,2       the seeds as lanes of one run (--seeds-in-turn: one after another)
  *   npx tsx scripts/experiment.ts -- --protocol split-mnist --scenario class --methods sgd,ewc,joint
  * Exit code 1, with one line per broken claim, when a claim held on fewer than M − ⌊M/20⌋ of M seeds.
  */
@@ -18,7 +19,7 @@ import {
 } from '../src/engine/claims';
 import type { MnistData } from '../src/engine/data/mnistAsset';
 import { type ScenarioSpec, scenarioKeyOf } from '../src/engine/data/scenarios';
-import { type ExperimentResult, runExperiment } from '../src/engine/experiment';
+import { type ExperimentResult, runExperiment, runSeeds } from '../src/engine/experiment';
 import type { LaneSpec } from '../src/engine/laneSettings';
 import { METHOD_LABELS, METHOD_PARAMS, type MethodId } from '../src/engine/methods/registry';
 import { averageAccuracy } from '../src/engine/metrics';
@@ -189,8 +190,11 @@ async function* seedRuns(
     yield* runWithEvidence(data, parsed.experiment, parsed.seeds, progress);
     return;
   }
-  for (const seed of parsed.seeds) {
-    const fresh = await runExperiment(data, { ...parsed.experiment, seed }, progress);
+  // Each seed's numbers are the same either way: as lanes of one run they share its steps. (With
+  // --evidence the seeds run one at a time, so each is stored as soon as it is done.)
+  const asLanes = parsed.seedsInTurn ? null : await runSeeds(data, parsed.experiment, parsed.seeds, progress);
+  for (const [k, seed] of parsed.seeds.entries()) {
+    const fresh = asLanes?.[k] ?? (await runExperiment(data, { ...parsed.experiment, seed }, progress));
     yield { seed, fresh, matrices: fresh.methods };
   }
 }

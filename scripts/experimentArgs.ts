@@ -43,7 +43,7 @@ export const USAGE = `Usage: tsx scripts/experiment.ts
   ${CLI_KEYS.slice(0, 5).map(usageOf).join(' ')}
   ${CLI_KEYS.slice(5).map(usageOf).join(' ')}
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
-  [--json] [--evidence]
+  [--json] [--evidence] [--seeds-in-turn]
 With no options: the app's first click (${FIRST_CLICK.protocol}, ${FIRST_CLICK.tasks} tasks) with SGD, L2, EWC and SI,
 and a check of the scenario's story: per claim, on how many seeds it held (exit code 1 unless each
 held on at least M − ⌊M/20⌋ of the M seeds). --evidence stores what the claims read under
@@ -55,7 +55,9 @@ the older ${CLI_KEYS.flatMap((k) =>
     .map((f) => `--${f}`),
 ).join(', ')} still work.
 The network, epochs, learning rate and method parameters default to the scenario's recommended
-values (src/engine/settingsTable.ts, src/engine/methods/).`;
+values (src/engine/settingsTable.ts, src/engine/methods/).
+Several seeds train as lanes of one run (up to 8 seeds a run), each exactly as it would alone;
+--seeds-in-turn trains them one after another instead.`;
 
 export interface CliOptions {
   /** The first seed's run; the others differ only in `seed`. */
@@ -64,6 +66,8 @@ export interface CliOptions {
   json: boolean;
   /** Store what the claims read per seed under docs/evidence/, and read the seeds already stored there. */
   evidence: boolean;
+  /** Train the seeds one after another rather than as lanes of one run (the same numbers). */
+  seedsInTurn: boolean;
 }
 
 /** A bad command line: the message is one line a person can act on. */
@@ -71,7 +75,13 @@ export class ArgumentError extends Error {
   override name = 'ArgumentError';
 }
 
-const FLAGS = new Set(['json', 'evidence', 'help', ...CLI_KEYS.filter(isFlag).flatMap(flagsOf)]);
+const FLAGS = new Set([
+  'json',
+  'evidence',
+  'seeds-in-turn',
+  'help',
+  ...CLI_KEYS.filter(isFlag).flatMap(flagsOf),
+]);
 
 function number(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
   const x = Number(raw);
@@ -253,6 +263,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   }
   const json = take('json') !== undefined;
   const evidence = take('evidence') !== undefined;
+  const seedsInTurn = take('seeds-in-turn') !== undefined;
 
   const unknown = [...values.keys()];
   if (unknown.length) throw new ArgumentError(`Unknown option --${unknown[0]}. ${USAGE.split('\n')[0]}`);
@@ -273,6 +284,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     json,
     evidence,
     seeds,
+    seedsInTurn,
     experiment: {
       spec,
       methods,

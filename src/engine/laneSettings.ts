@@ -2,10 +2,19 @@ import type { MethodId, ParamKey } from './methods/registry';
 import type { SettingsView } from './methods/types';
 import type { RunningSettings } from './settings';
 
-/** One lane of a lockstep: a method, and method parameters it holds fixed (a strength sweep's lanes). */
+/**
+ * One lane of a lockstep: a method, method parameters it holds fixed (a strength sweep's lanes),
+ * and its own seed (seed lanes, src/engine/seedLanes.ts).
+ */
 export interface LaneSpec {
   readonly method: MethodId;
   readonly params?: Readonly<Partial<Record<ParamKey, number>>>;
+  /**
+   * The lane's seed; absent: the run's. Everything random a lane owns derives from it: its initial
+   * weights, minibatch order, memory draws, Fisher samples and, on permuted MNIST, its permutations
+   * (so its training and test sets). Lanes with the same seed share all of these.
+   */
+  readonly seed?: number;
 }
 
 /** What a learner reads of the settings: the run's, with its lane's own parameter values on top. */

@@ -12,7 +12,10 @@ export interface RunConfig {
   /** Permuted MNIST's task count. */
   tasks: number;
   methods: MethodId[];
-  /** A strength sweep: one lane per entry of `methods`, each fixing its strength (src/engine/sweep.ts). */
+  /**
+   * One lane per entry of `methods`: a strength sweep's, each fixing its strength (src/engine/sweep.ts),
+   * or seed lanes, each with its own seed (src/engine/seedLanes.ts).
+   */
   lanes?: LaneSpec[];
   seed: number;
   hidden: number[];

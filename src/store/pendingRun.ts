@@ -14,7 +14,7 @@ import type { UrlSettings } from './urlParams';
 
 export type Structural = Pick<
   UrlSettings,
-  'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden' | 'sweep' | 'sweepLanes'
+  'protocol' | 'scenario' | 'tasks' | 'methods' | 'hidden' | 'sweep' | 'sweepLanes' | 'seedLanes'
 >;
 
 interface PendingRun {

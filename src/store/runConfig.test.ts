@@ -52,4 +52,36 @@ describe('URL settings → worker settings', () => {
     ]);
     expect(runConfigOf(settings).lanes).toBeUndefined();
   });
+
+  it('expands every method into its seed lanes, method-major, from the run’s seed', () => {
+    const { settings, ignored } = parseUrlSettings('?methods=sgd,ewc&seed=5&seedLanes=3');
+    expect(ignored).toEqual([]);
+    const config = runConfigOf(settings);
+    expect(config.methods).toEqual(['sgd', 'sgd', 'sgd', 'ewc', 'ewc', 'ewc']);
+    expect(config.lanes?.map((l) => [l.method, l.seed])).toEqual([
+      ['sgd', 5],
+      ['sgd', 6],
+      ['sgd', 7],
+      ['ewc', 5],
+      ['ewc', 6],
+      ['ewc', 7],
+    ]);
+    expect(runConfigOf(parseUrlSettings('?seedLanes=1').settings).lanes).toBeUndefined();
+  });
+
+  it('lets a strength sweep win over seed lanes', () => {
+    const { settings } = parseUrlSettings(
+      '?protocol=split-mnist&scenario=task&sweep=si&sweepLanes=3&seedLanes=4',
+    );
+    const config = runConfigOf(settings);
+    expect(config.methods).toEqual(['si', 'si', 'si']);
+    expect(config.lanes?.every((l) => l.seed === undefined && l.params?.c !== undefined)).toBe(true);
+  });
+
+  it.each(['0', '9', '2.5', 'two'])('ignores seedLanes=%s with a notice', (raw) => {
+    const { settings, ignored } = parseUrlSettings(`?seedLanes=${raw}`);
+    expect(settings.seedLanes).toBe(1);
+    expect(ignored).toEqual([expect.stringContaining(`seedLanes=${raw} (not a valid value; using 1)`)]);
+    expect(runConfigOf(settings).lanes).toBeUndefined();
+  });
 });

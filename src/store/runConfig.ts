@@ -2,6 +2,7 @@
 import { scenarioKeyOf } from '../engine/data/scenarios';
 import type { Hyperparameters } from '../engine/defaults';
 import { learningRateKey, METHOD_IDS, METHOD_PARAMS, type ParamKey } from '../engine/methods/registry';
+import { seedLanesOf } from '../engine/seedLanes';
 import type { LearningRateOverrides } from '../engine/settings';
 import { keysIn, sharedHyperparameters } from '../engine/settingsTable';
 import { sweepLanes } from '../engine/sweep';
@@ -17,9 +18,13 @@ export function runConfigOf(s: UrlSettings): RunConfig {
     seed: s.seed,
     hidden: [...s.hidden],
   };
-  if (s.sweep === 'off') return run;
-  // A sweep's lanes replace the methods; `methods` names each lane's, so every per-method row lines up.
-  const lanes = sweepLanes(s.sweep, s.sweepLanes, scenarioKeyOf(s));
+  if (s.sweep === 'off' && s.seedLanes <= 1) return run;
+  // A sweep's (or the seeds') lanes replace the methods; `methods` names each lane's, so every
+  // per-method row lines up. A sweep wins over seed lanes: its lanes already vary one thing.
+  const lanes =
+    s.sweep !== 'off'
+      ? sweepLanes(s.sweep, s.sweepLanes, scenarioKeyOf(s))
+      : seedLanesOf(s.methods, s.seed, s.seedLanes);
   return { ...run, methods: lanes.map((l) => l.method), lanes };
 }
 

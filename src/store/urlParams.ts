@@ -13,6 +13,7 @@ import {
   type MethodId,
   type ParamKey,
 } from '../engine/methods/registry';
+import { DEFAULT_SEED_LANES, MAX_SEED_LANES, MIN_SEED_LANES } from '../engine/seedLanes';
 import {
   bool,
   type Field,
@@ -53,6 +54,11 @@ interface PageUrlSettings {
   sweep: MethodId | 'off';
   /** The sweep's lanes, its strength 0 included. */
   sweepLanes: number;
+  /**
+   * Spread over seeds: each method trained on this many seeds (the run's and the next ones) as lanes
+   * of the one run; 1 = off. A strength sweep wins: with `sweep` on, this is not applied.
+   */
+  seedLanes: number;
   /** The forgetting curves' accuracy axis zoomed to the data (not 0–100 %). */
   zoom: boolean;
   /** The importance maps' colour scale: log (three decades) rather than linear. */
@@ -84,6 +90,7 @@ const PAGE_DEFAULTS: Readonly<PageUrlSettings> = {
   methods: ['sgd', 'l2', 'ewc', 'si'],
   sweep: 'off',
   sweepLanes: DEFAULT_SWEEP_LANES,
+  seedLanes: DEFAULT_SEED_LANES,
   zoom: false,
   mapLog: false,
   unscramble: false,
@@ -138,6 +145,7 @@ const PAGE_FIELDS: { [K in keyof PageUrlSettings]: Field<PageUrlSettings[K]> } =
   methods: methodList,
   sweep: oneOf(['off', ...SWEEP_METHODS] as const),
   sweepLanes: number(MIN_SWEEP_LANES, MAX_SWEEP_LANES, true),
+  seedLanes: number(MIN_SEED_LANES, MAX_SEED_LANES, true),
   zoom: bool,
   mapLog: bool,
   unscramble: bool,
