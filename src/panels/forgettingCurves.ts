@@ -8,6 +8,7 @@
  */
 import * as d3 from 'd3';
 import { METHOD_COLORS } from '../engine/methods/registry';
+import { laneSeeds } from '../engine/runConfig';
 import type { ResultsState } from '../store/results';
 import { drawAxis, fitTicks, percent } from './axes';
 import { type CsvExport, type CsvRows, csvExport } from './export';
@@ -18,15 +19,7 @@ import {
   forgettingCurves,
   nearestEvaluation,
 } from './forgettingData';
-import {
-  bandNote,
-  groupSpread,
-  type LaneGroup,
-  laneGroups,
-  laneSeeds,
-  rangeText,
-  seedCount,
-} from './seedSpreadData';
+import { bandNote, groupSpread, type LaneGroup, laneGroups, rangeText, seedCount } from './seedSpreadData';
 import { chooseGrid } from './smallMultiples';
 import {
   drawLineLegend,

@@ -5,7 +5,7 @@
  */
 import type { MethodId } from '../engine/methodIds';
 import type { RunConfig } from '../engine/runConfig';
-import { groupBySeed, laneSeed } from '../engine/seedLanes';
+import { groupBySeed } from '../engine/seedLanes';
 import { laneLabels } from './sweepData';
 
 /** The lanes that differ only by seed: one method (with its fixed parameters, in a sweep). */
@@ -37,12 +37,6 @@ export function laneGroups(config: RunConfig): LaneGroup[] {
     lanes: [...g.lanes],
     seeds: [...g.seeds],
   }));
-}
-
-/** Each lane's seed (its own with seed lanes, else the run's), for the CSV files' `seed` column. */
-export function laneSeeds(config: RunConfig | null): number[] {
-  if (!config) return [];
-  return config.methods.map((method, i) => laneSeed(config.lanes?.[i] ?? { method }, config.seed));
 }
 
 /** The number of seeds each method is trained on (1 without seed lanes). */
@@ -80,7 +74,13 @@ export function bandNote(seeds: number): string {
   return `band: min–max over ${seeds} seeds`;
 }
 
-/** "88.0–89.7" in %, one decimal (an en dash; "—" when undefined). */
-export function rangeText(s: Spread): string {
-  return Number.isFinite(s.lo) ? `${(s.lo * 100).toFixed(1)}–${(s.hi * 100).toFixed(1)}` : '—';
+/**
+ * The band's ends in %, one decimal: "88.0–89.7", or signed, "−35.0 to −25.0" (a dash between
+ * two minus signs would read as a third); "—" when undefined.
+ */
+export function rangeText(s: Spread, signed = false): string {
+  if (!Number.isFinite(s.lo)) return '—';
+  if (!signed) return `${(s.lo * 100).toFixed(1)}–${(s.hi * 100).toFixed(1)}`;
+  const sign = (v: number) => `${v < 0 ? '−' : '+'}${Math.abs(v * 100).toFixed(1)}`;
+  return `${sign(s.lo)} to ${sign(s.hi)}`;
 }
