@@ -101,13 +101,12 @@ export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
   const valuePx = [small, small - 1, small - 2].find(
     (px) => textWidth('100', px) <= cell - 4 && px * 1.1 <= cellH - 2,
   );
-  // The min–max under the mean, when the cell has room for a second line of it ("88–90").
-  const rangePx =
-    banded && valuePx
-      ? [valuePx - 2, valuePx - 3].find(
-          (px) => textWidth('100–100', px) <= cell - 4 && valuePx * 1.1 + px * 1.2 <= cellH - 2,
-        )
-      : undefined;
+  // The min–max under the mean ("88–90"), as large as the mean, when the cell has room for it.
+  const ranged =
+    banded &&
+    valuePx !== undefined &&
+    textWidth('100–100', valuePx) <= cell - 4 &&
+    valuePx * 2.3 <= cellH - 2;
   const blockH = titleH + colH + R * cellH + scoresH;
   const color = d3.scaleSequential(d3.interpolateBlues).domain([0, 1.15]);
 
@@ -197,24 +196,25 @@ export function drawAccuracyMatrix(el: SVGSVGElement, s: ResultsState): void {
         : '',
     );
   // With the range under it, the mean moves up by half a line.
-  const valueY = rangePx && valuePx ? cellH / 2 - rangePx * 0.6 : cellH / 2;
+  const lineShift = ranged ? (valuePx ?? 0) * 0.6 : 0;
   cells
     .select('.cell-value')
     .attr('x', cell / 2)
-    .attr('y', valueY)
+    .attr('y', cellH / 2 - lineShift)
     .style('font-size', () => (valuePx ? `${valuePx}px` : null))
     .attr('fill', (d) => (d.v > 0.6 ? '#fff' : '#000'))
     .text((d) => (valuePx && Number.isFinite(d.v) ? (d.v * 100).toFixed(0) : ''));
   cells
     .select('.cell-range')
     .attr('x', cell / 2)
-    .attr('y', valueY + (valuePx ?? 0) * 0.55 + (rangePx ?? 0) * 1.05)
-    .style('font-size', () => (rangePx ? `${rangePx}px` : null))
+    .attr('y', cellH / 2 + lineShift)
+    .attr('dy', '0.35em')
+    .style('font-size', () => (ranged ? `${valuePx}px` : null))
     .attr('fill', (d) => (d.v > 0.6 ? '#fff' : '#000'))
     .attr('data-lo', (d) => d.spread.lo)
     .attr('data-hi', (d) => d.spread.hi)
     .text((d) =>
-      rangePx && Number.isFinite(d.v)
+      ranged && Number.isFinite(d.v)
         ? `${(d.spread.lo * 100).toFixed(0)}–${(d.spread.hi * 100).toFixed(0)}`
         : '',
     );

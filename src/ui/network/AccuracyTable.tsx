@@ -17,7 +17,7 @@ const windowHeight = () => window.innerHeight;
 
 /**
  * The latest accuracy of every method on every task, and which methods diverged; with seed lanes
- * the mean over each method's seeds, their min–max under it. It folds into its
+ * the mean over each method's seeds and their min–max, in brackets beside it or under it. It folds into its
  * caption (a button, so the keyboard reaches it) to give the figure room on a short screen during a
  * lesson, with five methods or with more than five tasks; opening or closing it by hand sticks.
  */
@@ -49,7 +49,7 @@ export function AccuracyTable() {
       >
         {open ? '▾' : '▸'} Test accuracy now (step {last.step}
         {last.full ? ', full test set' : ''}
-        {seeds > 1 && open ? `; mean over ${seeds} seeds, min–max under it` : ''})
+        {seeds > 1 && open ? `; mean over ${seeds} seeds, (min–max)` : ''})
       </button>
       {!open &&
         [...new Set(config.methods)].map(
@@ -100,7 +100,7 @@ export function AccuracyTable() {
                         {pct(spread.mean)}
                         {seeds > 1 && Number.isFinite(spread.mean) && (
                           <span className="seed-range" data-testid={`range-${rowId(lanes[0])}-${t}`}>
-                            {rangeText(spread)}
+                            ({rangeText(spread)})
                           </span>
                         )}
                       </td>
