@@ -109,6 +109,20 @@ test('every curve with its spread over three seeds: bands, the table, the matrix
     problems.push(...(await shoot(`matrix-${name}`, viewport, theme)));
   expect(problems).toEqual([]);
 
+  // The other figures with nine lanes: looked at, not measured (they draw every lane).
+  await page.evaluate(() => {
+    document.documentElement.dataset.theme = 'projector';
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const tabs = page.getByRole('tab');
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click();
+    await settled(page);
+    const name = ((await tabs.nth(i).getAttribute('aria-label')) ?? `tab${i}`).replace(/[^A-Za-z0-9]+/g, '-');
+    await page.screenshot({ path: `${SHOTS}/tab-${name.toLowerCase()}-projector-1280.png` });
+  }
+  await page.setViewportSize({ width: 412, height: 915 });
+
   // The phone: the option is reachable in the settings column.
   await page.getByLabel('Spread over seeds').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/control-phone-412.png` });
