@@ -58,6 +58,24 @@ describe('experiment arguments', () => {
     fails('--seeds 0,x', /--seeds must be a whole number/);
   });
 
+  it('reads seed ranges, and refuses backwards, unreadable, repeated or too many seeds', () => {
+    const seeds = (line: string) => {
+      const parsed = parse(line);
+      if (parsed === 'help') throw new Error('unexpected help');
+      return parsed.seeds;
+    };
+    expect(seeds('--seeds 0-19')).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(seeds('--seeds 0-4,7')).toEqual([0, 1, 2, 3, 4, 7]);
+    expect(seeds('--seeds 3-3')).toEqual([3]);
+    fails('--seeds 5-2', /range "5-2" runs backwards: write 2-5/);
+    fails('--seeds a-b', /--seeds must be a whole number .* not "a-b"/);
+    fails('--seeds 1-x', /--seeds must be a whole number .* not "x"/);
+    fails('--seeds 0-4,3', /seed 3 twice/);
+    fails('--seeds 0-100', /more than 100 seeds/);
+    fails('--seeds 0-60,100-160', /more than 100 seeds/);
+    expect(seeds('--seeds 0-99')).toHaveLength(100);
+  });
+
   it('reads every setting, with = or a separate value', () => {
     const parsed = parse(
       '--protocol split-mnist --scenario class --methods ewc,si,l2 --c 0.5 --lambda=200 --xi 0.01 --fisher exact ' +

@@ -39,7 +39,7 @@ function usageOf(key: KeyIn<'cli'>): string {
 }
 
 export const USAGE = `Usage: tsx scripts/experiment.ts
-  [--methods ${METHOD_IDS.join(',')} | --sweep ${SWEEP_METHODS.join('|')} [--sweep-lanes K]] [--seeds 0,1,2]
+  [--methods ${METHOD_IDS.join(',')} | --sweep ${SWEEP_METHODS.join('|')} [--sweep-lanes K]] [--seeds 0-19 | 0,1,2]
   ${CLI_KEYS.slice(0, 5).map(usageOf).join(' ')}
   ${CLI_KEYS.slice(5).map(usageOf).join(' ')}
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
@@ -93,6 +93,37 @@ function paramValue(flag: string, raw: string, p: OwnedParam): number {
     (x) => x >= min && x <= max && (!integer || Number.isInteger(x)),
     `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
   );
+}
+
+/** The most seeds one command runs: 20 is the claims' benchmark, 100 already takes a day. */
+export const MAX_SEEDS = 100;
+
+/** `--seeds 0,1,2`, `--seeds 0-19` or `--seeds 0-4,7`: seeds and inclusive ranges, each seed once. */
+export function seedList(raw: string): number[] {
+  const codec = SETTINGS.seed.codec;
+  const one = (x: string) => {
+    const n = codec.parse(x);
+    if (n === undefined) throw new ArgumentError(`--seeds must be ${codec.describe} each, not "${x}".`);
+    return n;
+  };
+  const seeds: number[] = [];
+  for (const part of raw.split(',')) {
+    const range = /^(.*\d)-(.+)$/s.exec(part);
+    if (!range) {
+      seeds.push(one(part));
+      continue;
+    }
+    const [from, to] = [one(range[1]), one(range[2])];
+    if (to < from) throw new ArgumentError(`--seeds range "${part}" runs backwards: write ${to}-${from}.`);
+    if (to - from + 1 > MAX_SEEDS)
+      throw new ArgumentError(`--seeds "${raw}" names more than ${MAX_SEEDS} seeds.`);
+    for (let s = from; s <= to; s++) seeds.push(s);
+  }
+  if (seeds.length > MAX_SEEDS)
+    throw new ArgumentError(`--seeds "${raw}" names more than ${MAX_SEEDS} seeds.`);
+  const twice = seeds.find((s, i) => seeds.indexOf(s) !== i);
+  if (twice !== undefined) throw new ArgumentError(`--seeds lists seed ${twice} twice: "${raw}".`);
+  return seeds;
 }
 
 /** `--sweep METHOD [--sweep-lanes K]`: the lanes of a strength sweep (src/engine/sweep.ts), or null. */
@@ -189,18 +220,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   const seed = setting('seed');
   if (seed !== undefined && seedsRaw !== undefined)
     throw new ArgumentError('Give --seed or --seeds, not both.');
-  const seedCodec = SETTINGS.seed.codec;
-  const seeds =
-    seedsRaw === undefined
-      ? [seed ?? SETTINGS.seed.default]
-      : seedsRaw.split(',').map((x) => {
-          const n = seedCodec.parse(x);
-          if (n === undefined)
-            throw new ArgumentError(`--seeds must be ${seedCodec.describe} each, not "${x}".`);
-          return n;
-        });
-  if (new Set(seeds).size !== seeds.length)
-    throw new ArgumentError(`--seeds lists a seed twice: "${seedsRaw}".`);
+  const seeds = seedsRaw === undefined ? [seed ?? SETTINGS.seed.default] : seedList(seedsRaw);
   const hidden = setting('hidden') ?? settingValue('hidden', key);
 
   // The engine's shared settings the command line gives, under their engine names.

@@ -8,11 +8,15 @@ import { type Evaluation, Lockstep } from './lockstep';
 import type { MethodId } from './methods/registry';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from './metrics';
 import { stepsForEpochs } from './schedule';
+import { acrossSeeds, MAX_SEED_LANES } from './seedLanes';
 
 export interface ExperimentOptions {
   spec: ScenarioSpec;
   methods: readonly MethodId[];
-  /** A lane per method above, each fixing some of its parameters (a strength sweep, src/engine/sweep.ts). */
+  /**
+   * A lane per method above, each fixing some of its parameters (a strength sweep, src/engine/sweep.ts)
+   * or with its own seed (src/engine/seedLanes.ts).
+   */
   lanes?: readonly LaneSpec[];
   /** Left out: the scenario's recommended schedule and network. */
   epochs?: number;
@@ -53,13 +57,15 @@ export interface ExperimentResult {
   hidden: number[];
   hyperparameters: Hyperparameters;
   stepsPerTask: number[];
-  /** Full-test accuracy of the untrained initial network on every task (FWT's reference). */
+  /** Full-test accuracy of the untrained initial network on every task (FWT's reference; the first lane's). */
   baseline: number[];
   methods: MethodResult[];
   /** Subset evaluations every `evalEvery` steps; accuracy rows follow `methods`. */
   curve: Evaluation[];
   seconds: number;
 }
+
+type OnTaskDone = (task: number, seconds: number) => void;
 
 /**
  * The whole protocol, headless: train every method in lockstep on each task in turn for
@@ -68,8 +74,60 @@ export interface ExperimentResult {
 export async function runExperiment(
   data: MnistData,
   options: ExperimentOptions,
-  onTaskDone?: (task: number, seconds: number) => void,
+  onTaskDone?: OnTaskDone,
 ): Promise<ExperimentResult> {
+  return (await trainLanes(data, options, onTaskDone)).result;
+}
+
+/**
+ * The protocol on several seeds, trained as lanes of one lockstep (at most MAX_SEED_LANES seeds to
+ * a lockstep): every method (or sweep lane) once per seed. Each seed's result is the one
+ * `runExperiment` gives at that seed alone, but `seconds` is its lockstep's, shared with its seeds.
+ */
+export async function runSeeds(
+  data: MnistData,
+  options: ExperimentOptions,
+  seeds: readonly number[],
+  onTaskDone?: OnTaskDone,
+): Promise<ExperimentResult[]> {
+  const base = options.lanes ?? options.methods.map((method) => ({ method }));
+  const results: ExperimentResult[] = [];
+  for (let i = 0; i < seeds.length; i += MAX_SEED_LANES) {
+    const chunk = seeds.slice(i, i + MAX_SEED_LANES);
+    const lanes = acrossSeeds(base, chunk);
+    const { result, initial } = await trainLanes(
+      data,
+      { ...options, methods: lanes.map((l) => l.method), lanes, seed: chunk[0] },
+      onTaskDone,
+    );
+    for (const [k, seed] of chunk.entries()) {
+      // acrossSeeds is lane-major: base lane b on the k-th seed is lane b·K + k.
+      const own = base.map((_, b) => b * chunk.length + k);
+      const pick = <T>(xs: readonly T[]) => own.map((m) => xs[m]);
+      results.push({
+        ...result,
+        seed,
+        baseline: initial[own[0]],
+        methods: pick(result.methods),
+        curve: result.curve.map((e) => ({
+          ...e,
+          accuracy: pick(e.accuracy),
+          trainLoss: pick(e.trainLoss),
+          penalty: pick(e.penalty),
+          diagnostics: pick(e.diagnostics),
+        })),
+      });
+    }
+  }
+  return results;
+}
+
+/** `runExperiment`'s run, and each lane's untrained accuracy on every task (its seed's FWT reference). */
+async function trainLanes(
+  data: MnistData,
+  options: ExperimentOptions,
+  onTaskDone?: OnTaskDone,
+): Promise<{ result: ExperimentResult; initial: number[][] }> {
   const started = performance.now();
   const schedule = recommendedSettings(scenarioKeyOf(options.spec));
   const epochs = options.epochs ?? schedule.epochs;
@@ -87,7 +145,7 @@ export async function runExperiment(
   const hyperparameters = lockstep.settings.hp;
   try {
     const T = lockstep.scenario.tasks.length;
-    const baseline = (await lockstep.evaluate('full')).accuracy[0];
+    const initial = (await lockstep.evaluate('full')).accuracy;
     const rows: number[][][] = options.methods.map(() => []);
     const summaries: TaskSummary[][] = options.methods.map(() => []);
     const diagnostics: (Record<string, number> | null)[][] = options.methods.map(() => []);
@@ -117,26 +175,27 @@ export async function runExperiment(
     last?.methods.forEach((m, i) => {
       summaries[i].push(summarize(last.task, m));
     });
-    return {
+    const result = {
       spec: lockstep.scenario.spec,
       seed: options.seed,
       epochs,
       hidden,
       hyperparameters,
       stepsPerTask,
-      baseline,
+      baseline: initial[0],
       methods: options.methods.map((method, m) => ({
         method,
         accuracy: rows[m],
         averageAccuracy: averageAccuracy(rows[m]),
         bwt: backwardTransfer(rows[m]),
-        fwt: forwardTransfer(rows[m], baseline),
+        fwt: forwardTransfer(rows[m], initial[m]),
         tasks: summaries[m],
         diagnostics: diagnostics[m],
       })),
       curve,
       seconds: (performance.now() - started) / 1000,
     };
+    return { result, initial };
   } finally {
     lockstep.dispose();
   }

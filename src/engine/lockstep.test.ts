@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureOf } from './boundary';
 import type { ScenarioSpec } from './data/scenarios';
+import type { LaneSpec } from './laneSettings';
 import { Lockstep } from './lockstep';
 import { IMPORTANCE_MEASURES, METHOD_IDS, type MethodId } from './methods/registry';
+import { seedLanesOf } from './seedLanes';
 import { fakeMnist, useCpuBackend } from './testSupport';
 
 beforeAll(useCpuBackend);
@@ -153,5 +155,100 @@ describe('Lockstep', () => {
     await expect(lockstep.switchTask(2)).rejects.toThrow(RangeError);
     expect(await lockstep.switchTask(0)).toBeNull();
     lockstep.dispose();
+  });
+});
+
+describe('Lockstep with lanes of several seeds', () => {
+  const permuted: ScenarioSpec = { protocol: 'permuted-mnist', tasks: 3 };
+
+  /** Per lane, every number a short run reports: boundaries (also back to an old task), evaluations, weights. */
+  async function laneNumbers(spec: ScenarioSpec, seed: number, lanes: readonly LaneSpec[]) {
+    const lockstep = new Lockstep({ data, spec, seed, lanes, ...small });
+    const numbers: number[][] = lanes.map(() => []);
+    for (const task of [1, 2, 0]) {
+      for (let s = 0; s < 5; s++) lockstep.step();
+      const report = await lockstep.switchTask(task);
+      report!.methods.forEach((m, i) => {
+        numbers[i].push(m.lossStart, m.lossEnd, m.sumOmega);
+        for (const { values } of m.layers[0].measures) numbers[i].push(...values);
+      });
+    }
+    for (let s = 0; s < 5; s++) lockstep.step();
+    for (const evaluation of [await lockstep.evaluate(), await lockstep.evaluate('full')]) {
+      evaluation.accuracy.forEach((row, i) => {
+        numbers[i].push(...row, evaluation.trainLoss[i], evaluation.penalty[i]);
+      });
+    }
+    for (const [i, l] of lockstep.learners.entries())
+      numbers[i].push(...(await l.model.variables()[0].data()));
+    lockstep.dispose();
+    return numbers;
+  }
+
+  it.each([
+    ['permuted MNIST', permuted],
+    ['class-incremental split MNIST', { protocol: 'split-mnist', scenario: 'class' } as const],
+  ])(
+    'gives each lane exactly the run its seed gives alone (%s)',
+    async (_, spec) => {
+      const together = await laneNumbers(spec, 3, seedLanesOf(METHOD_IDS, 3, 3));
+      for (let k = 0; k < 3; k++) {
+        const alone = await laneNumbers(
+          spec,
+          3 + k,
+          METHOD_IDS.map((method) => ({ method })),
+        );
+        expect(alone.flat().every(Number.isFinite)).toBe(true);
+        METHOD_IDS.forEach((id, m) => {
+          expect(together[3 * m + k], `${id}, seed ${3 + k}`).toEqual(alone[m]);
+        });
+      }
+      // And the seeds' runs differ: these are not three copies of one run.
+      expect(together[1]).not.toEqual(together[0]);
+    },
+    120_000,
+  );
+
+  it('starts the lanes of one seed from the same weights, those of other seeds from their own', async () => {
+    const lockstep = new Lockstep({
+      data,
+      spec: permuted,
+      seed: 0,
+      lanes: seedLanesOf(['sgd', 'ewc'], 0, 2),
+      ...small,
+    });
+    const [sgd0, sgd1, ewc0, ewc1] = await Promise.all(
+      lockstep.learners.map((l) => l.model.variables()[0].data()),
+    );
+    expect(ewc0).toEqual(sgd0);
+    expect(ewc1).toEqual(sgd1);
+    expect(sgd1).not.toEqual(sgd0);
+    lockstep.dispose();
+  });
+
+  it('keeps the tensor count flat over a run of every method on 3 seeds over 3 tasks', async () => {
+    const empty = tf.memory().numTensors;
+    const lockstep = new Lockstep({
+      data,
+      spec: permuted,
+      seed: 4,
+      lanes: seedLanesOf(METHOD_IDS, 4, 3),
+      ...small,
+    });
+    const cycle = async (tasks: number[]) => {
+      for (const t of tasks) {
+        for (let s = 0; s < 3; s++) lockstep.step();
+        await lockstep.switchTask(t);
+        await lockstep.evaluate();
+        await lockstep.evaluate('full');
+        await lockstep.frozenOutputs();
+      }
+    };
+    await cycle([1, 2, 0]);
+    const settled = tf.memory().numTensors;
+    await cycle([1, 2, 0]);
+    expect(tf.memory().numTensors).toBe(settled);
+    lockstep.dispose();
+    expect(tf.memory().numTensors).toBe(empty);
   });
 });

@@ -30,14 +30,19 @@ import type { MethodId } from './methods/registry';
 import type { SettingsView } from './methods/types';
 import { correctCount, initialWeights, pathLogits } from './model/mlp';
 import { createRng, deriveSeed } from './random';
+import { laneSeed } from './seedLanes';
 import { RunningSettings } from './settings';
 
 export interface LockstepOptions {
   data: MnistData;
   spec: ScenarioSpec;
-  /** The methods trained, one lane each; or `lanes`, which may fix a method's parameters per lane. */
+  /**
+   * The methods trained, one lane each; or `lanes`, which may fix a method's parameters per lane
+   * and give a lane its own seed.
+   */
   methods?: readonly MethodId[];
   lanes?: readonly LaneSpec[];
+  /** The run's seed, which a lane without its own trains with. */
   seed: number;
   hidden?: readonly number[];
   /**
@@ -95,57 +100,45 @@ interface MethodMemory {
 const EVAL_CHUNK = 500;
 
 /**
- * Several learners trained in lockstep: same initial weights, same minibatch stream (Joint draws
- * from every task seen so far), task switches at any moment, settings that change between steps.
+ * What the lanes of one seed share: the scenario (its split and, on permuted MNIST, its
+ * permutations), the minibatch streams, each method's memory and the evaluation sets. Lanes of
+ * other seeds have their own, so a lane's run is the run it would be alone at its seed.
  */
-export class Lockstep {
+class SeedState {
   readonly scenario: Scenario;
-  readonly methods: readonly MethodId[];
-  private readonly lanes: Learner[];
-  /** The one training step (or, in the tests, the per-learner reference). */
-  private readonly trainer: Trainer;
-  readonly settings: RunningSettings;
-  private readonly seed: number;
-  private task = 0;
-  private steps = 0;
-  private stepsInTask = 0;
-  private boundaries = 0;
-  private readonly seen = new Set<number>([0]);
-  private readonly halted = new Set<number>();
+  /** The current task's minibatch stream, by task. */
   private readonly streams = new Map<number, BatchStream>();
-  private readonly jointStream: BatchStream;
+  readonly jointStream: BatchStream;
   /** Each method's memory, when it replays or draws reference batches, by method. */
-  private readonly memories = new Map<MethodId, MethodMemory>();
-  /** The tasks the frozen copies (taken at the last boundary) had learned. */
-  private frozenTasks: number[] = [];
-  private readonly evalSets: Batch[];
+  readonly memories = new Map<MethodId, MethodMemory>();
+  readonly evalSets: Batch[];
 
-  constructor(options: LockstepOptions) {
-    this.seed = options.seed;
-    this.scenario = buildScenario(options.data, options.spec, options.seed);
-    this.settings =
-      options.settings ??
-      new RunningSettings({
-        ...recommendedHyperparameters(scenarioKeyOf(options.spec)),
-        ...options.hyperparameters,
-      });
-    const lanes = options.lanes ?? (options.methods ?? []).map((method) => ({ method }));
-    if (lanes.length === 0) throw new RangeError('A lockstep needs at least one method.');
-    this.methods = lanes.map((l) => l.method);
-    const { inputSize, classes, heads } = this.scenario;
-    const weights = initialWeights(
-      { inputSize, classes, heads, hidden: options.hidden ?? DEFAULT_HIDDEN },
-      options.seed,
+  constructor(
+    data: MnistData,
+    spec: ScenarioSpec,
+    readonly seed: number,
+    /** The lanes of this seed, by index in the run. */
+    readonly lanes: readonly number[],
+    evalSize: number,
+    seen: ReadonlySet<number>,
+  ) {
+    this.scenario = buildScenario(data, spec, seed);
+    this.jointStream = new BatchStream(trainPool(this.scenario, seen), deriveSeed(seed, 'joint'));
+    this.evalSets = this.scenario.tasks.map((_, t) =>
+      makeBatch(
+        this.scenario,
+        fixedSubset(this.scenario, t, 'test', evalSize, deriveSeed(seed, 'eval', t)),
+        'test',
+      ),
     );
-    this.lanes = lanes.map((l) => new Learner(l.method, weights, laneSettings(this.settings, l)));
-    const trainer = options.trainer ?? laneMatMulFor(tf.getBackend());
-    this.trainer =
-      typeof trainer === 'function' ? trainer(this.lanes) : new FusedTrainer(this.lanes, trainer);
-    this.jointStream = new BatchStream(trainPool(this.scenario, this.seen), deriveSeed(this.seed, 'joint'));
-    for (const { id, method } of this.lanes) {
+  }
+
+  /** A memory for each of its lanes' methods that replays or draws reference batches. */
+  addMemories(learners: readonly Learner[]): void {
+    for (const { id, method } of learners) {
       const source = method.data.kind === 'memory' ? method.data : method.step?.reference;
       if (!source || this.memories.has(id)) continue;
-      // Every method's memory is drawn with the run's seed: at the same size, replay and A-GEM
+      // Every method's memory is drawn with the seed: at the same size, replay and A-GEM
       // remember the same examples.
       this.memories.set(id, {
         memory: new ReplayMemory(this.scenario, this.seed),
@@ -156,14 +149,96 @@ export class Lockstep {
         size: source.size,
       });
     }
+  }
+
+  /** The examples in a method's memory now (empty without one, or before a boundary). */
+  memoryOf(method: MethodId): readonly ExampleRef[] {
+    return this.memories.get(method)?.memory.examples ?? [];
+  }
+
+  /** The stream of `task`'s training examples, made when the task is first trained. */
+  streamOf(task: number): BatchStream {
+    let stream = this.streams.get(task);
+    if (!stream) {
+      stream = new BatchStream(trainPool(this.scenario, [task]), deriveSeed(this.seed, 'stream', task));
+      this.streams.set(task, stream);
+    }
+    return stream;
+  }
+
+  /** `size` fixed training examples of `task` (the caller disposes them). */
+  probe(task: number, size: number, label: string): TaskProbe {
+    const refs = fixedSubset(this.scenario, task, 'train', size, deriveSeed(this.seed, label, task));
+    const { x, y } = makeBatch(this.scenario, refs, 'train');
+    return { x, y, head: this.scenario.tasks[task].head };
+  }
+
+  dispose(): void {
+    for (const batch of this.evalSets) disposeBatch(batch);
+  }
+}
+
+/**
+ * Several learners trained in lockstep: lanes of one seed start from the same weights and share one
+ * minibatch stream (Joint draws from every task seen so far); each seed's lanes have their own.
+ * Task switches at any moment, settings that change between steps.
+ */
+export class Lockstep {
+  /** The run's seed's scenario (or, when no lane has the run's seed, the first lane's). */
+  readonly scenario: Scenario;
+  readonly methods: readonly MethodId[];
+  private readonly lanes: Learner[];
+  /** The one training step (or, in the tests, the per-learner reference). */
+  private readonly trainer: Trainer;
+  readonly settings: RunningSettings;
+  /** Each seed's shared state, in the order the seeds first appear among the lanes. */
+  private readonly seeds: SeedState[];
+  /** Each lane's seed's state. */
+  private readonly seedOf: SeedState[];
+  /** The run's seed's state: what the single-scenario reads (memories, probes) read. */
+  private readonly primary: SeedState;
+  private task = 0;
+  private steps = 0;
+  private stepsInTask = 0;
+  private boundaries = 0;
+  private readonly seen = new Set<number>([0]);
+  private readonly halted = new Set<number>();
+  /** The tasks the frozen copies (taken at the last boundary) had learned. */
+  private frozenTasks: number[] = [];
+
+  constructor(options: LockstepOptions) {
+    this.settings =
+      options.settings ??
+      new RunningSettings({
+        ...recommendedHyperparameters(scenarioKeyOf(options.spec)),
+        ...options.hyperparameters,
+      });
+    const lanes = options.lanes ?? (options.methods ?? []).map((method) => ({ method }));
+    if (lanes.length === 0) throw new RangeError('A lockstep needs at least one method.');
+    this.methods = lanes.map((l) => l.method);
     const evalSize = options.evalSubset ?? DEFAULT_EVAL_SUBSET;
-    this.evalSets = this.scenario.tasks.map((_, t) =>
-      makeBatch(
-        this.scenario,
-        fixedSubset(this.scenario, t, 'test', evalSize, deriveSeed(this.seed, 'eval', t)),
-        'test',
-      ),
+    const bySeed = new Map<number, number[]>();
+    for (const [m, lane] of lanes.entries()) {
+      const seed = laneSeed(lane, options.seed);
+      bySeed.set(seed, [...(bySeed.get(seed) ?? []), m]);
+    }
+    this.seeds = [...bySeed].map(
+      ([seed, indices]) => new SeedState(options.data, options.spec, seed, indices, evalSize, this.seen),
     );
+    this.seedOf = lanes.map((lane) => this.seeds.find((g) => g.seed === laneSeed(lane, options.seed))!);
+    this.primary = this.seeds.find((g) => g.seed === options.seed) ?? this.seeds[0];
+    this.scenario = this.primary.scenario;
+    const { inputSize, classes, heads } = this.scenario;
+    const shape = { inputSize, classes, heads, hidden: options.hidden ?? DEFAULT_HIDDEN };
+    // Lanes of one seed start from the same weights.
+    const weights = new Map(this.seeds.map((g) => [g.seed, initialWeights(shape, g.seed)]));
+    this.lanes = lanes.map(
+      (l, m) => new Learner(l.method, weights.get(this.seedOf[m].seed)!, laneSettings(this.settings, l)),
+    );
+    for (const g of this.seeds) g.addMemories(g.lanes.map((m) => this.lanes[m]));
+    const trainer = options.trainer ?? laneMatMulFor(tf.getBackend());
+    this.trainer =
+      typeof trainer === 'function' ? trainer(this.lanes) : new FusedTrainer(this.lanes, trainer);
     this.beginTask();
   }
 
@@ -208,49 +283,53 @@ export class Lockstep {
     return this.memoryOf('replay');
   }
 
-  /** The examples in a method's memory now (empty without one, or before a boundary). */
+  /**
+   * The examples in a method's memory now (empty without one, or before a boundary): the run's
+   * seed's memory (a lane of another seed has its own).
+   */
   memoryOf(method: MethodId): readonly ExampleRef[] {
-    return this.memories.get(method)?.memory.examples ?? [];
+    return this.primary.memoryOf(method);
   }
 
   /**
-   * One minibatch step for every learner. Nothing is read back. Every learner trains on the same
-   * minibatch of the current task; Joint's is drawn from every task seen so far instead, and a
-   * replaying method's has as many examples again from its memory once it holds any (the loss is
-   * the mean over both halves; examples of other tasks read their own heads). A method that asks
-   * for reference batches gets one of the minibatch's size from its memory, once it holds any.
+   * One minibatch step for every learner. Nothing is read back. Every learner of a seed trains on
+   * the same minibatch of the current task (each seed draws its own); Joint's is drawn from every
+   * task seen so far instead, and a replaying method's has as many examples again from its memory
+   * once it holds any (the loss is the mean over both halves; examples of other tasks read their
+   * own heads). A method that asks for reference batches gets one of the minibatch's size from its
+   * memory, once it holds any.
    */
   step(): void {
     const { batchSize } = this.settings.hp;
-    const refs = this.streams.get(this.task)!.next(batchSize);
+    const refs = new Map(this.seeds.map((g) => [g, g.streamOf(this.task).next(batchSize)]));
+    // By seed and kind, so lanes of one seed share one minibatch.
     const batches = new Map<string, Batch>();
-    const batchOf = (key: string, draw: () => ExampleRef[]): Batch => {
-      let batch = batches.get(key);
-      if (!batch) {
-        batch = makeBatch(this.scenario, draw(), 'train');
-        batches.set(key, batch);
-      }
-      return batch;
-    };
-    const fromMemory = (id: MethodId) => this.memories.get(id)!.stream.next(batchSize);
-    const laneBatch = ({ id, method }: Learner): LaneBatch => {
+    const laneBatch = ({ id, method }: Learner, m: number): LaneBatch => {
+      const g = this.seedOf[m];
+      const current = refs.get(g)!;
+      const batchOf = (key: string, draw: () => ExampleRef[]): Batch => {
+        let batch = batches.get(`${g.seed} ${key}`);
+        if (!batch) {
+          batch = makeBatch(g.scenario, draw(), 'train');
+          batches.set(`${g.seed} ${key}`, batch);
+        }
+        return batch;
+      };
+      const fromMemory = () => g.memories.get(id)!.stream.next(batchSize);
       const { kind } = method.data;
-      const replays = kind === 'memory' && this.memoryOf(id).length > 0;
+      const remembers = g.memoryOf(id).length > 0;
       return {
         batch:
           kind === 'seen'
-            ? batchOf(kind, () => this.jointStream.next(batchSize))
-            : replays
-              ? batchOf(`memory ${id}`, () => [...refs, ...fromMemory(id)])
-              : batchOf('current', () => refs),
-        reference:
-          method.step?.reference && this.memoryOf(id).length > 0
-            ? batchOf(`reference ${id}`, () => fromMemory(id))
-            : null,
+            ? batchOf(kind, () => g.jointStream.next(batchSize))
+            : kind === 'memory' && remembers
+              ? batchOf(`memory ${id}`, () => [...current, ...fromMemory()])
+              : batchOf('current', () => current),
+        reference: method.step?.reference && remembers ? batchOf(`reference ${id}`, fromMemory) : null,
       };
     };
     this.trainer.step(
-      this.lanes.map((l, m) => (this.halted.has(m) ? null : laneBatch(l))),
+      this.lanes.map((l, m) => (this.halted.has(m) ? null : laneBatch(l, m))),
       this.oldTasks(),
     );
     faultPoint('step');
@@ -295,7 +374,7 @@ export class Lockstep {
     if (task === this.task) return null;
     const report = this.stepsInTask > 0 ? await this.closeTask() : null;
     if (report) {
-      for (const m of this.memories.values()) {
+      for (const m of this.seeds.flatMap((g) => [...g.memories.values()])) {
         // The finished task's examples join the memory; a new size applies here, at a boundary.
         m.memory.addTask(this.task, m.size(this.settings));
         m.stream.setPool([...m.memory.examples]);
@@ -305,7 +384,7 @@ export class Lockstep {
     this.task = task;
     if (!this.seen.has(task)) {
       this.seen.add(task);
-      this.jointStream.setPool(trainPool(this.scenario, this.seen));
+      for (const g of this.seeds) g.jointStream.setPool(trainPool(g.scenario, this.seen));
     }
     this.beginTask();
     return report;
@@ -313,32 +392,38 @@ export class Lockstep {
 
   /**
    * Accuracy of every method on every task (one read for all), on the fixed evaluation subset
-   * or on the full test sets. With `only`, just those tasks are evaluated; the others are NaN.
+   * or on the full test sets, each lane on its own seed's. With `only`, just those tasks are
+   * evaluated; the others are NaN.
    */
   async evaluate(scope: 'subset' | 'full' = 'subset', only?: readonly number[]): Promise<Evaluation> {
     const tasks = this.scenario.tasks;
     const learners = this.learners;
     const counts: tf.Scalar[][] = learners.map(() => tasks.map(() => tf.keep(tf.scalar(0))));
-    const sizes = tasks.map((t, j) =>
-      only && !only.includes(j) ? 0 : scope === 'subset' ? this.evalSets[j].x.shape[0] : t.test.index.length,
-    );
-    for (let j = 0; j < tasks.length; j++) {
-      if (sizes[j] === 0) continue;
-      const chunks =
-        scope === 'subset'
-          ? [this.evalSets[j]]
-          : this.chunks(j, sizes[j]).map((refs) => makeBatch(this.scenario, refs, 'test'));
-      for (const chunk of chunks) {
-        learners.forEach((learner, m) => {
-          const previous = counts[m][j];
-          counts[m][j] = tf.keep(
-            tf.tidy(() =>
-              tf.add(previous, correctCount(learner.model.logits(chunk.x, chunk.heads[0]), chunk.y)),
-            ),
-          );
-          previous.dispose();
-        });
-        if (scope === 'full') disposeBatch(chunk);
+    const sizesOf = (g: SeedState) =>
+      g.scenario.tasks.map((t, j) =>
+        only && !only.includes(j) ? 0 : scope === 'subset' ? g.evalSets[j].x.shape[0] : t.test.index.length,
+      );
+    const sizes = this.seedOf.map(sizesOf);
+    for (const g of this.seeds) {
+      const own = sizesOf(g);
+      for (let j = 0; j < tasks.length; j++) {
+        if (own[j] === 0) continue;
+        const chunks =
+          scope === 'subset'
+            ? [g.evalSets[j]]
+            : this.chunks(j, own[j]).map((refs) => makeBatch(g.scenario, refs, 'test'));
+        for (const chunk of chunks) {
+          for (const m of g.lanes) {
+            const previous = counts[m][j];
+            counts[m][j] = tf.keep(
+              tf.tidy(() =>
+                tf.add(previous, correctCount(learners[m].model.logits(chunk.x, chunk.heads[0]), chunk.y)),
+              ),
+            );
+            previous.dispose();
+          }
+          if (scope === 'full') disposeBatch(chunk);
+        }
       }
     }
     const diagnostics = this.trainer.takeDiagnostics();
@@ -365,7 +450,7 @@ export class Lockstep {
     return {
       step: this.steps,
       task: this.task,
-      accuracy: learners.map((_, m) => tasks.map((_, j) => flat[m * T + j] / sizes[j])),
+      accuracy: learners.map((_, m) => tasks.map((_, j) => flat[m * T + j] / sizes[m][j])),
       trainLoss: Array.from(flat.subarray(n * T, n * T + n)),
       penalty: Array.from(flat.subarray(n * T + n, n * T + 2 * n)),
       diagnostics: named,
@@ -379,9 +464,9 @@ export class Lockstep {
    */
   async frozenOutputs(): Promise<(FrozenOutputs | null)[]> {
     const old = this.oldTasks();
-    const { x } = this.evalSets[this.task];
-    const parts = this.learners.map((l) => {
+    const parts = this.learners.map((l, m) => {
       if (!l.frozen || old.heads.length === 0) return null;
+      const { x } = this.seedOf[m].evalSets[this.task];
       const trunkLayers = l.model.trunk.length;
       const frozen = networkOf(l.frozen, trunkLayers);
       const current = networkOf(l.model.variables(), trunkLayers);
@@ -426,7 +511,7 @@ export class Lockstep {
   dispose(): void {
     this.trainer.dispose();
     for (const learner of this.lanes) learner.dispose();
-    for (const batch of this.evalSets) disposeBatch(batch);
+    for (const g of this.seeds) g.dispose();
   }
 
   private chunks(task: number, n: number): ExampleRef[][] {
@@ -437,40 +522,41 @@ export class Lockstep {
     return out;
   }
 
-  /** `size` fixed training examples of `task` (the caller disposes them), e.g. for the loss landscape. */
+  /**
+   * `size` fixed training examples of `task` (the caller disposes them), e.g. for the loss
+   * landscape: the run's seed's.
+   */
   probeFor(task: number, size: number): TaskProbe {
-    return this.probe(task, size, 'probe');
-  }
-
-  private probe(task: number, size: number, label: string): TaskProbe {
-    const refs = fixedSubset(this.scenario, task, 'train', size, deriveSeed(this.seed, label, task));
-    const { x, y } = makeBatch(this.scenario, refs, 'train');
-    return { x, y, head: this.scenario.tasks[task].head };
+    return this.primary.probe(task, size, 'probe');
   }
 
   private beginTask(): void {
-    if (!this.streams.has(this.task)) {
-      const pool = trainPool(this.scenario, [this.task]);
-      this.streams.set(this.task, new BatchStream(pool, deriveSeed(this.seed, 'stream', this.task)));
+    const learners = this.learners;
+    for (const g of this.seeds) {
+      g.streamOf(this.task);
+      const probe = g.probe(this.task, LOSS_PROBE_SIZE, 'loss');
+      for (const m of g.lanes) learners[m].beginTask(probe);
+      tf.dispose([probe.x, probe.y]);
     }
-    const probe = this.probe(this.task, LOSS_PROBE_SIZE, 'loss');
-    for (const learner of this.learners) learner.beginTask(probe);
-    tf.dispose([probe.x, probe.y]);
     this.stepsInTask = 0;
   }
 
   private async closeTask(): Promise<TaskBoundaryReport> {
-    const lossProbe = this.probe(this.task, LOSS_PROBE_SIZE, 'loss');
-    const fisherProbe = this.probe(this.task, this.settings.hp.fisherSamples, 'fisher');
-    const fisherSeed = deriveSeed(this.seed, 'fisher-sample', this.boundaries++);
+    const boundary = this.boundaries++;
+    const probes = this.seeds.map((g) => ({
+      loss: g.probe(this.task, LOSS_PROBE_SIZE, 'loss'),
+      fisher: g.probe(this.task, this.settings.hp.fisherSamples, 'fisher'),
+      fisherSeed: deriveSeed(g.seed, 'fisher-sample', boundary),
+    }));
     const methods: MethodBoundary[] = [];
-    for (const learner of this.learners) {
-      // Every learner samples the same labels given the same probabilities: one seed, fresh stream each.
-      methods.push(await learner.closeTask(lossProbe, fisherProbe, createRng(fisherSeed)));
+    for (const [m, learner] of this.learners.entries()) {
+      const { loss, fisher, fisherSeed } = probes[this.seeds.indexOf(this.seedOf[m])];
+      // Every learner of a seed samples the same labels given the same probabilities: one seed, fresh stream each.
+      methods.push(await learner.closeTask(loss, fisher, createRng(fisherSeed)));
       faultPoint('consolidation');
     }
     this.trainer.afterBoundary();
-    tf.dispose([lossProbe.x, lossProbe.y, fisherProbe.x, fisherProbe.y]);
+    tf.dispose(probes.flatMap((p) => [p.loss.x, p.loss.y, p.fisher.x, p.fisher.y]));
     return { task: this.task, steps: this.stepsInTask, methods };
   }
 }

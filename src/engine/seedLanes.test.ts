@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBySeed, MAX_SEED_LANES, seedLanesOf } from './seedLanes';
+import { acrossSeeds, groupBySeed, MAX_SEED_LANES, seedLanesOf } from './seedLanes';
 import { sweepLanes } from './sweep';
 
 describe('seed lanes', () => {
@@ -13,6 +13,16 @@ describe('seed lanes', () => {
       { method: 'ewc', seed: 9 },
     ]);
     expect(seedLanesOf(['si'], 4, 1)).toEqual([{ method: 'si', seed: 4 }]);
+  });
+
+  it('puts any lanes on any listed seeds, lane-major, keeping what each lane fixes', () => {
+    const sweep = sweepLanes('ewc', 2, 'permuted-10');
+    expect(acrossSeeds(sweep, [0, 7])).toEqual([
+      { ...sweep[0], seed: 0 },
+      { ...sweep[0], seed: 7 },
+      { ...sweep[1], seed: 0 },
+      { ...sweep[1], seed: 7 },
+    ]);
   });
 
   it.each([0, MAX_SEED_LANES + 1, 2.5])('refuses %s seeds', (k) => {

@@ -18,7 +18,15 @@ export const DEFAULT_SEED_LANES = 1;
 export function seedLanesOf(methods: readonly MethodId[], seed: number, seeds: number): LaneSpec[] {
   if (!Number.isInteger(seeds) || seeds < MIN_SEED_LANES || seeds > MAX_SEED_LANES)
     throw new RangeError(`Seed lanes number ${MIN_SEED_LANES}–${MAX_SEED_LANES}, not ${seeds}.`);
-  return methods.flatMap((method) => Array.from({ length: seeds }, (_, k) => ({ method, seed: seed + k })));
+  return acrossSeeds(
+    methods.map((method) => ({ method })),
+    Array.from({ length: seeds }, (_, k) => seed + k),
+  );
+}
+
+/** Each lane once on every seed listed, lane-major (a sweep's lanes over seeds, or the CLI's `--seeds 0-4,7`). */
+export function acrossSeeds(lanes: readonly LaneSpec[], seeds: readonly number[]): LaneSpec[] {
+  return lanes.flatMap((lane) => seeds.map((seed) => ({ ...lane, seed })));
 }
 
 /** The seed a lane trains with: its own, or the run's. */

@@ -189,6 +189,11 @@ export interface RunEvent {
   taskNames: string[];
   /** Accuracy of the untrained network on each task (the FWT baseline), per method (all equal). */
   initialAccuracy: number[];
+  /**
+   * Per lane, its untrained network's accuracy on each task: with seed lanes (`config.lanes`, each
+   * with its seed), each seed's FWT baseline; lanes of one seed share theirs.
+   */
+  laneInitialAccuracy: number[][];
   /** Test digits of each task: all of them are used at task switches and at a schedule's end. */
   testDigits: number[];
   /** Test digits of each task in the live evaluation subset (see liveEvaluation.ts). */

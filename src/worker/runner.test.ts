@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../engine/defaults';
 import { runExperiment } from '../engine/experiment';
 import { halfWidth95 } from '../engine/metrics';
+import { seedLanesOf } from '../engine/seedLanes';
 import { fakeMnist, useCpuBackend } from '../engine/testSupport';
 import { matrices } from '../panels/accuracyMatrix';
 import { applyEvent, clearRun, useResults } from '../store/results';
@@ -117,6 +118,45 @@ describe('a strength sweep in the worker', () => {
     });
     // The lanes differ: a penalty of 100 keeps more of task 1 than none.
     expect(last[2][0]).not.toBeCloseTo(last[0][0], 6);
+  });
+});
+
+describe('seed lanes in the worker', () => {
+  it('trains each lane on its own seed: its table and FWT baseline are the headless run’s at that seed', async () => {
+    const lanes = seedLanesOf(['sgd', 'ewc'], config.seed, 2);
+    const events: WorkerEvent[] = [];
+    const runner = new Runner(
+      (e) => events.push(e),
+      async () => data,
+      { ...config, methods: lanes.map((l) => l.method), lanes },
+      { ...DEFAULT_HYPERPARAMETERS, ...hyperparameters },
+      {},
+      { stepsPerSecond: 0, epochsPerTask: 1 },
+    );
+    await runner.start();
+    runner.dispose();
+    const run = events.find((e) => e.type === 'run')!;
+    expect(run.config.lanes?.map((l) => l.seed)).toEqual([3, 4, 3, 4]);
+    const last = events.findLast((e) => e.type === 'evaluations')!;
+    const [M, T] = [lanes.length, 3];
+    const final = last.accuracy.subarray(last.accuracy.length - M * T);
+    for (const k of [0, 1]) {
+      const cli = await runExperiment(data, {
+        spec: { protocol: 'permuted-mnist', tasks: 3 },
+        methods: ['sgd', 'ewc'],
+        epochs: 1,
+        seed: config.seed + k,
+        hidden: config.hidden,
+        hyperparameters,
+      });
+      cli.methods.forEach((m, i) => {
+        const lane = 2 * i + k;
+        expect(run.laneInitialAccuracy[lane]).toEqual(cli.baseline);
+        for (let j = 0; j < T; j++) expect(final[lane * T + j]).toBeCloseTo(m.accuracy[2][j], 6);
+      });
+    }
+    // The seeds differ: the lanes are not copies of one run.
+    expect(final.subarray(0, T)).not.toEqual(final.subarray(T, 2 * T));
   });
 });
 

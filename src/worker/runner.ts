@@ -247,6 +247,7 @@ export class Runner {
       config: this.config,
       taskNames: ls.scenario.tasks.map((t) => t.name),
       initialAccuracy: initial.accuracy[0],
+      laneInitialAccuracy: initial.accuracy,
       testDigits,
       liveTestDigits: testDigits.map((n) => Math.min(n, LIVE_TEST_DIGITS)),
     });

@@ -3,13 +3,17 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TaskBoundaryReport } from '../boundary';
 import type { ScenarioSpec } from '../data/scenarios';
+import type { LaneSpec } from '../laneSettings';
 import { Lockstep, type LockstepOptions } from '../lockstep';
 import { METHOD_IDS, METHODS, type MethodId } from '../methods/registry';
+import { seedLanesOf } from '../seedLanes';
 import { fakeMnist, relativeError } from '../testSupport';
 import { perLearner } from './referenceTrainer';
 
 const data = fakeMnist(30);
 const TOLERANCE = 1e-4;
+const SEED = 5;
+const lanesOf = (methods: readonly MethodId[]): LaneSpec[] => methods.map((method) => ({ method }));
 
 afterAll(async () => {
   await tf.setBackend('cpu');
@@ -21,12 +25,12 @@ afterAll(async () => {
  * everything the run exposes: weights, ω, every boundary's importances (ω, Ω, F, MAS's Ω), the
  * losses at the boundaries, and the evaluation's penalties, training losses and accuracies.
  */
-async function run(spec: ScenarioSpec, methods: readonly MethodId[], trainer: LockstepOptions['trainer']) {
+async function run(spec: ScenarioSpec, lanes: readonly LaneSpec[], trainer: LockstepOptions['trainer']) {
   const options: LockstepOptions = {
     data,
     spec,
-    seed: 5,
-    methods,
+    seed: SEED,
+    lanes,
     hidden: [24, 16],
     evalSubset: 30,
     trainer,
@@ -66,7 +70,7 @@ type Run = Awaited<ReturnType<typeof run>>;
 
 /** The largest relative difference over everything two runs expose, and where it is. */
 async function largestDifference(
-  methods: readonly MethodId[],
+  lanes: readonly LaneSpec[],
   a: Run,
   b: Run,
 ): Promise<{ error: number; where: string }> {
@@ -75,7 +79,8 @@ async function largestDifference(
     const error = await relativeError(x, y);
     if (!(error <= worst.error)) worst = { error, where };
   };
-  for (const [m, id] of methods.entries()) {
+  for (const [m, lane] of lanes.entries()) {
+    const id = `${lane.method} (seed ${lane.seed ?? SEED})`;
     for (const [k, w] of a.weights[m].entries()) await see(w, b.weights[m][k], `${id} weights ${k}`);
     for (const [k, w] of a.omega[m].entries()) await see(w, b.omega[m][k], `${id} ω ${k}`);
     for (const [r, report] of a.reports.entries()) {
@@ -103,31 +108,36 @@ async function largestDifference(
 
 describe('the fused step', () => {
   for (const backend of ['cpu', 'wasm'] as const) {
-    for (const [spec, methods, what] of [
+    for (const [spec, lanes, what] of [
       [
         { protocol: 'split-mnist', scenario: 'task' },
-        METHOD_IDS,
+        lanesOf(METHOD_IDS),
         'task-incremental: Joint and replay mix heads',
       ],
       [
         { protocol: 'split-mnist', scenario: 'class' },
-        METHOD_IDS,
+        lanesOf(METHOD_IDS),
         'class-incremental: replay’s batch is twice as long',
       ],
       [
         { protocol: 'permuted-mnist', tasks: 3 },
-        METHODS.filter((m) => m.data.kind === 'current').map((m) => m.id),
+        lanesOf(METHODS.filter((m) => m.data.kind === 'current').map((m) => m.id)),
         'permuted: one minibatch for every lane',
+      ],
+      [
+        { protocol: 'permuted-mnist', tasks: 3 },
+        seedLanesOf(METHOD_IDS, SEED, 2),
+        'permuted, two seeds: each its own weights, permutations, minibatches, memories and Fisher samples',
       ],
     ] as const) {
       it(`matches the per-learner reference for every method (${backend}, ${what})`, async () => {
         expect(await tf.setBackend(backend)).toBe(true);
-        const reference = await run(spec, methods, perLearner);
+        const reference = await run(spec, lanes, perLearner);
         for (const how of ['looped', 'batched'] as const) {
-          const { error, where } = await largestDifference(methods, await run(spec, methods, how), reference);
+          const { error, where } = await largestDifference(lanes, await run(spec, lanes, how), reference);
           expect(error, `${how}: largest difference at ${where}`).toBeLessThan(TOLERANCE);
         }
-      }, 120_000);
+      }, 240_000);
     }
   }
 
