@@ -34,7 +34,10 @@ const signedPp = (v: number) =>
 export function matrices(s: ResultsState): MethodMatrix[] {
   const T = s.taskNames.length;
   const latest = latestEvaluation(s.evaluations, s.switches);
-  return (s.config?.methods ?? []).map((_, m) => methodMatrix(s.switches, m, T, s.initialAccuracy, latest));
+  // Each lane's FWT against its own seed's untrained network (seeds differ on permuted MNIST).
+  return (s.config?.methods ?? []).map((_, m) =>
+    methodMatrix(s.switches, m, T, s.laneInitialAccuracy[m] ?? s.initialAccuracy, latest),
+  );
 }
 
 /** One matrix per method (per group of seed lanes), with its group. */

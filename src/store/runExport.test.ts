@@ -20,6 +20,10 @@ const run: ResultsState = {
   },
   taskNames: ['0/1', '2/3'],
   initialAccuracy: [0.5, 0.5],
+  laneInitialAccuracy: [
+    [0.5, 0.5],
+    [0.5, 0.5],
+  ],
   testDigits: [420, 400],
   liveTestDigits: [420, 400],
   evaluations: [

@@ -69,6 +69,7 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
       backend: results.backend?.backend ?? null,
       taskNames: results.taskNames,
       initialAccuracy: results.initialAccuracy,
+      laneInitialAccuracy: results.laneInitialAccuracy,
       testDigits: results.testDigits,
       liveTestDigits: results.liveTestDigits,
       evaluations: results.evaluations.map((e) => ({
