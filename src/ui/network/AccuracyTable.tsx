@@ -49,7 +49,7 @@ export function AccuracyTable() {
       >
         {open ? '▾' : '▸'} Test accuracy now (step {last.step}
         {last.full ? ', full test set' : ''}
-        {seeds > 1 && open ? `; mean over ${seeds} seeds, (min–max)` : ''})
+        {seeds > 1 && open ? `; mean over ${seeds} seeds and their min–max` : ''})
       </button>
       {!open &&
         [...new Set(config.methods)].map(
