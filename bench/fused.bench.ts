@@ -5,7 +5,9 @@
  *     lockstep step (counted with `tf.profile`) with the lanes' products run 2-D per lane (what the
  *     app runs on WASM and CPU) and batched (GPU backends), and ms per step with the 2-D products;
  *  2. the four methods' steps per second, fused against the tests' per-learner reference on the same
- *     backend, in interleaved rounds, on WASM and on tfjs's plain-JS CPU backend.
+ *     backend, in interleaved rounds, on WASM and on tfjs's plain-JS CPU backend;
+ *  3. the first click (its scenario, network and four methods) spread over K = 1, 3 and 8 seeds as
+ *     lanes (the page's "Spread over seeds"): steps per second, what the option costs.
  * Targets: with fusion, 4 methods cost at most 1.5× the kernels of 1; fused at least 1.5× the steps
  * per second of per-learner.
  */
@@ -14,9 +16,13 @@ import * as tf from '@tensorflow/tfjs';
 import { readMnistPackage } from '../scripts/mnist-asset-plugin';
 import { selectNodeBackend } from '../scripts/tfBackend';
 import type { MnistData } from '../src/engine/data/mnistAsset';
+import { scenarioKeyOf } from '../src/engine/data/scenarios';
+import { FIRST_CLICK, recommendedSettings } from '../src/engine/defaults';
 import { perLearner } from '../src/engine/fused/referenceTrainer';
+import type { LaneSpec } from '../src/engine/laneSettings';
 import { Lockstep, type LockstepOptions } from '../src/engine/lockstep';
 import { METHOD_IDS, METHOD_LABELS, type MethodId } from '../src/engine/methods/registry';
+import { seedLanesOf } from '../src/engine/seedLanes';
 
 const FOUR: readonly MethodId[] = ['sgd', 'l2', 'ewc', 'si'];
 
@@ -24,14 +30,11 @@ async function lockstep(
   data: MnistData,
   methods: readonly MethodId[],
   trainer: LockstepOptions['trainer'],
-): Promise<Lockstep> {
-  const ls = new Lockstep({
-    data,
+  run: Pick<LockstepOptions, 'spec'> & Partial<LockstepOptions> = {
     spec: { protocol: 'split-mnist', scenario: 'task' },
-    methods,
-    seed: 0,
-    trainer,
-  });
+  },
+): Promise<Lockstep> {
+  const ls = new Lockstep({ data, methods, seed: 0, trainer, ...run });
   for (let s = 0; s < 5; s++) ls.step();
   await ls.switchTask(1);
   ls.step();
@@ -115,6 +118,28 @@ async function fusedAgainstReference(
   }
 }
 
+/** The first click's steps per second with its four methods on 1, 3 and 8 seeds, as the app runs them on this backend. */
+async function seedLanesCost(data: MnistData, backend: string): Promise<void> {
+  const { hidden } = recommendedSettings(scenarioKeyOf(FIRST_CLICK));
+  const counts = [1, 3, 8];
+  const lanes: LaneSpec[][] = counts.map((k) => seedLanesOf(FOUR, 0, k));
+  const runs = await Promise.all(
+    lanes.map((l) => lockstep(data, FOUR, undefined, { spec: FIRST_CLICK, lanes: l, hidden })),
+  );
+  const speeds = (await msPerStep(runs, 5, 10)).map((ms) => 1000 / ms);
+  for (const ls of runs) ls.dispose();
+  console.log(
+    `
+the first click (permuted MNIST, ${FIRST_CLICK.tasks} tasks, 784-${hidden.join('-')}), SGD, L2, EWC, SI over K seeds, ${backend}`,
+  );
+  console.log('seeds  lanes   steps/s   vs 1 seed');
+  for (const [i, k] of counts.entries()) {
+    console.log(
+      `${pad(k, 5)} ${pad(lanes[i].length, 6)} ${pad(speeds[i].toPrecision(3), 9)}   ${(speeds[i] / speeds[0]).toFixed(2)}×`,
+    );
+  }
+}
+
 export async function main(): Promise<void> {
   const backend = await selectNodeBackend();
   const data = readMnistPackage();
@@ -130,6 +155,7 @@ export async function main(): Promise<void> {
   console.log(
     '(target: fused ≥ 1.5× per learner; the app fuses with a 2-D product per lane on WASM and CPU)',
   );
+  await seedLanesCost(data, backend);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -2,13 +2,13 @@
  * Runs a continual-learning protocol headless with the engine the playground uses, and checks the
  * scenario's story (src/engine/stories.ts) on every seed:
  *   npm run experiment                      the first click: its scenario, schedule, SGD, L2, EWC, SI
- *   npm run experiment -- --seeds 0,1,2
+ *   npm run experiment -- --seeds 0,1,2       the seeds as lanes of one run (--seeds-in-turn: one after another)
  *   npx tsx scripts/experiment.ts -- --protocol split-mnist --scenario class --methods sgd,ewc,joint
  * Exit code 1, with one line per broken claim, when the story does not hold.
  */
 import { type ClaimOutcome, checkClaims } from '../src/engine/claims';
 import { scenarioKeyOf } from '../src/engine/data/scenarios';
-import { type ExperimentResult, runExperiment } from '../src/engine/experiment';
+import { type ExperimentResult, runExperiment, runSeeds } from '../src/engine/experiment';
 import type { LaneSpec } from '../src/engine/laneSettings';
 import { METHOD_LABELS, METHOD_PARAMS } from '../src/engine/methods/registry';
 import { SCENARIO_STORIES } from '../src/engine/stories';
@@ -125,12 +125,13 @@ async function main(): Promise<number> {
   const labels = (lanes ?? methods.map((method) => ({ method }))).map(laneLabel);
   const results: ExperimentResult[] = [];
   const broken: string[] = [];
-  for (const seed of parsed.seeds) {
-    const result = await runExperiment(
-      data,
-      { ...parsed.experiment, seed },
-      parsed.json ? undefined : progress,
-    );
+  const onTaskDone = parsed.json ? undefined : progress;
+  // Each seed's numbers are the same either way: as lanes of one run they share its steps.
+  const asLanes = parsed.seedsInTurn
+    ? null
+    : await runSeeds(data, parsed.experiment, parsed.seeds, onTaskDone);
+  for (const [k, seed] of parsed.seeds.entries()) {
+    const result = asLanes?.[k] ?? (await runExperiment(data, { ...parsed.experiment, seed }, onTaskDone));
     // A sweep's lanes share one method: the scenario's claims about methods do not apply to them.
     const outcomes = lanes ? [] : story(result);
     results.push(result);

@@ -53,6 +53,11 @@ describe('experiment arguments', () => {
     const seeds = parse('--seeds 0,1,2');
     if (seeds === 'help') throw new Error('unexpected help');
     expect(seeds.seeds).toEqual([0, 1, 2]);
+    expect(seeds.seedsInTurn).toBe(false);
+    const inTurn = parse('--seeds 0,1 --seeds-in-turn');
+    if (inTurn === 'help') throw new Error('unexpected help');
+    expect(inTurn.seedsInTurn).toBe(true);
+    fails('--seeds-in-turn=1', /--seeds-in-turn takes no value/);
     fails('--seed 1 --seeds 0,1', /--seed or --seeds/);
     fails('--seeds 0,0', /twice/);
     fails('--seeds 0,x', /--seeds must be a whole number/);

@@ -43,7 +43,7 @@ export const USAGE = `Usage: tsx scripts/experiment.ts
   ${CLI_KEYS.slice(0, 5).map(usageOf).join(' ')}
   ${CLI_KEYS.slice(5).map(usageOf).join(' ')}
   ${[...METHOD_PARAMS.map((p) => `[--${p.flag} ${p.symbol}]`), ...SHARED_FLAGS.map((f) => `[--${f} ${METHOD_PARAMS.find((p) => p.sharedFlag === f)?.symbol}]`)].join(' ')}
-  [--json]
+  [--json] [--seeds-in-turn]
 With no options: the app's first click (${FIRST_CLICK.protocol}, ${FIRST_CLICK.tasks} tasks) with SGD, L2, EWC and SI,
 and a check of the scenario's story (exit code 1 and one line per broken claim if it does not hold).
 Each setting takes the values a link takes (README: URL parameters); --gamma turns on online EWC;
@@ -53,13 +53,17 @@ the older ${CLI_KEYS.flatMap((k) =>
     .map((f) => `--${f}`),
 ).join(', ')} still work.
 The network, epochs, learning rate and method parameters default to the scenario's recommended
-values (src/engine/settingsTable.ts, src/engine/methods/).`;
+values (src/engine/settingsTable.ts, src/engine/methods/).
+Several seeds train as lanes of one run (up to 8 seeds a run), each exactly as it would alone;
+--seeds-in-turn trains them one after another instead.`;
 
 export interface CliOptions {
   /** The first seed's run; the others differ only in `seed`. */
   experiment: ExperimentOptions;
   seeds: number[];
   json: boolean;
+  /** Train the seeds one after another rather than as lanes of one run (the same numbers). */
+  seedsInTurn: boolean;
 }
 
 /** A bad command line: the message is one line a person can act on. */
@@ -67,7 +71,7 @@ export class ArgumentError extends Error {
   override name = 'ArgumentError';
 }
 
-const FLAGS = new Set(['json', 'help', ...CLI_KEYS.filter(isFlag).flatMap(flagsOf)]);
+const FLAGS = new Set(['json', 'seeds-in-turn', 'help', ...CLI_KEYS.filter(isFlag).flatMap(flagsOf)]);
 
 function number(flag: string, raw: string, check: (x: number) => boolean, what: string): number {
   const x = Number(raw);
@@ -248,6 +252,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
     givenFlags.push({ flag: p.flag, owners: [p.owner] });
   }
   const json = take('json') !== undefined;
+  const seedsInTurn = take('seeds-in-turn') !== undefined;
 
   const unknown = [...values.keys()];
   if (unknown.length) throw new ArgumentError(`Unknown option --${unknown[0]}. ${USAGE.split('\n')[0]}`);
@@ -267,6 +272,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions | 'help
   return {
     json,
     seeds,
+    seedsInTurn,
     experiment: {
       spec,
       methods,

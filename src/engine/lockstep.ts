@@ -106,7 +106,7 @@ const EVAL_CHUNK = 500;
  */
 class SeedState {
   readonly scenario: Scenario;
-  /** The current task's minibatch stream, by task. */
+  /** Each task's minibatch stream, made when it is first trained. */
   private readonly streams = new Map<number, BatchStream>();
   readonly jointStream: BatchStream;
   /** Each method's memory, when it replays or draws reference batches, by method. */
@@ -187,6 +187,9 @@ export class Lockstep {
   /** The run's seed's scenario (or, when no lane has the run's seed, the first lane's). */
   readonly scenario: Scenario;
   readonly methods: readonly MethodId[];
+  /** The run's seed, and each lane's (its own, or the run's). */
+  readonly seed: number;
+  readonly laneSeeds: readonly number[];
   private readonly lanes: Learner[];
   /** The one training step (or, in the tests, the per-learner reference). */
   private readonly trainer: Trainer;
@@ -216,16 +219,15 @@ export class Lockstep {
     const lanes = options.lanes ?? (options.methods ?? []).map((method) => ({ method }));
     if (lanes.length === 0) throw new RangeError('A lockstep needs at least one method.');
     this.methods = lanes.map((l) => l.method);
+    this.seed = options.seed;
+    this.laneSeeds = lanes.map((l) => laneSeed(l, options.seed));
     const evalSize = options.evalSubset ?? DEFAULT_EVAL_SUBSET;
     const bySeed = new Map<number, number[]>();
-    for (const [m, lane] of lanes.entries()) {
-      const seed = laneSeed(lane, options.seed);
-      bySeed.set(seed, [...(bySeed.get(seed) ?? []), m]);
-    }
+    for (const [m, seed] of this.laneSeeds.entries()) bySeed.set(seed, [...(bySeed.get(seed) ?? []), m]);
     this.seeds = [...bySeed].map(
       ([seed, indices]) => new SeedState(options.data, options.spec, seed, indices, evalSize, this.seen),
     );
-    this.seedOf = lanes.map((lane) => this.seeds.find((g) => g.seed === laneSeed(lane, options.seed))!);
+    this.seedOf = this.laneSeeds.map((seed) => this.seeds.find((g) => g.seed === seed)!);
     this.primary = this.seeds.find((g) => g.seed === options.seed) ?? this.seeds[0];
     this.scenario = this.primary.scenario;
     const { inputSize, classes, heads } = this.scenario;

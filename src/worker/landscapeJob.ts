@@ -120,17 +120,21 @@ export class LandscapeJob {
   /** A job for task A and task B (see TrajectoryRecorder.pair), or why there is none. */
   static create(ls: Lockstep, pair: LandscapePair | null, resolution: number): LandscapeJob | string {
     if (!pair) return 'The loss landscape needs two tasks: train task 1, then switch to task 2 and train it.';
-    const spans = [...new Set([...SPAN_PREFERENCE, ...ls.methods])].filter((m) => ls.methods.includes(m));
+    // The surface is the loss on the run's seed's data: lanes of other seeds (seed lanes) trained
+    // on their own data and are left out, so each method draws one path.
+    const drawn = ls.methods.flatMap((method, m) => (ls.laneSeeds[m] === ls.seed ? [{ method, m }] : []));
+    const methods = drawn.map((d) => d.method);
+    const spans = [...new Set([...SPAN_PREFERENCE, ...methods])].filter((m) => methods.includes(m));
     if (spans.length < 2)
       return 'The loss landscape needs at least two methods in the run (SGD and SI span its plane).';
     const { A, B, inProgress } = pair;
-    const at = (m: MethodId) => ls.methods.indexOf(m);
+    const at = (m: MethodId) => drawn[methods.indexOf(m)].m;
     const plane: Plane = planeThrough(
       A.end.weights[at(spans[0])],
       B.end.weights[at(spans[0])],
       B.end.weights[at(spans[1])],
     );
-    const trajectories = ls.methods.map((method, m) => {
+    const trajectories = drawn.map(({ method, m }) => {
       const path = [
         { step: A.end.step, w: A.end.weights[m] },
         ...B.trajectory.items.map((k) => ({ step: k.step, w: k.item[m] })),

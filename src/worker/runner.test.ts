@@ -122,7 +122,7 @@ describe('a strength sweep in the worker', () => {
 });
 
 describe('seed lanes in the worker', () => {
-  it('trains each lane on its own seed: its table and FWT baseline are the headless run’s at that seed', async () => {
+  it('trains each lane on its own seed: its table and FWT baseline are the headless run’s at that seed, its landscape the run seed’s', async () => {
     const lanes = seedLanesOf(['sgd', 'ewc'], config.seed, 2);
     const events: WorkerEvent[] = [];
     const runner = new Runner(
@@ -134,9 +134,13 @@ describe('seed lanes in the worker', () => {
       { stepsPerSecond: 0, epochsPerTask: 1 },
     );
     await runner.start();
+    await runner.landscape(4);
     runner.dispose();
     const run = events.find((e) => e.type === 'run')!;
     expect(run.config.lanes?.map((l) => l.seed)).toEqual([3, 4, 3, 4]);
+    // The landscape is the run's seed's loss: one path per method, its run's-seed lane's.
+    const landscape = events.find((e) => e.type === 'landscape');
+    expect(landscape?.trajectories.map((t) => t.method)).toEqual(['sgd', 'ewc']);
     const last = events.findLast((e) => e.type === 'evaluations')!;
     const [M, T] = [lanes.length, 3];
     const final = last.accuracy.subarray(last.accuracy.length - M * T);
