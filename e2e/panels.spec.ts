@@ -61,7 +61,7 @@ test('a short run with two task switches fills every panel, and the panels expor
   expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(png.bytes.length).toBeGreaterThan(2000);
   const csv = await exported(page, 'CSV');
-  expect(csv.bytes.toString().split('\n')[0]).toMatch(/^step,training_task,test_set,method,task_1/);
+  expect(csv.bytes.toString().split('\n')[0]).toMatch(/^step,training_task,test_set,method,seed,task_1/);
 
   // Accuracy matrix: two finished rows and the one in progress × every task, per method.
   await showPanel(page, 'Accuracy matrix');
@@ -71,11 +71,11 @@ test('a short run with two task switches fills every panel, and the panels expor
   await page.screenshot({ path: 'e2e/artifacts/panels-matrix-1280.png' });
   // One table per CSV, every row as wide as its header: the cells in long format, then the scores.
   const cells = (await exported(page, /^CSV: every cell/)).bytes.toString().trim().split('\n');
-  expect(cells[0]).toBe('method,after_task,visit,step,row,task,accuracy');
+  expect(cells[0]).toBe('method,seed,after_task,visit,step,row,task,accuracy');
   expect(cells).toHaveLength(1 + M * 3 * T);
-  expect(new Set(cells.map((line) => line.split(',').length))).toEqual(new Set([7]));
+  expect(new Set(cells.map((line) => line.split(',').length))).toEqual(new Set([8]));
   const scores = (await exported(page, /^CSV: average/)).bytes.toString().trim().split('\n');
-  expect(scores[0]).toBe('method,tasks_scored,average_accuracy,bwt,fwt');
+  expect(scores[0]).toBe('method,seed,tasks_scored,average_accuracy,bwt,fwt');
   expect(scores).toHaveLength(1 + M);
 
   // ω vs Fisher: a point per consolidated parameter, drawn on the canvas.

@@ -4,6 +4,7 @@
  */
 import type { LaneSpec } from './laneSettings';
 import type { MethodId } from './methods/registry';
+import { laneSeed } from './seedLanes';
 
 /** What defines a run; changing any of it starts a new one. */
 export interface RunConfig {
@@ -19,4 +20,9 @@ export interface RunConfig {
   lanes?: LaneSpec[];
   seed: number;
   hidden: number[];
+}
+
+/** Each lane's seed: its own with seed lanes, else the run's (the CSV files' `seed` column). */
+export function laneSeeds(config: RunConfig | null): number[] {
+  return config?.methods.map((method, i) => laneSeed(config.lanes?.[i] ?? { method }, config.seed)) ?? [];
 }

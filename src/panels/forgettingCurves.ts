@@ -3,19 +3,32 @@
  * method's test accuracy on that task against the training step, with a dashed marker at every task
  * switch, chance level, a legend of the methods above, and on hover every method's accuracy at that
  * step. The SI paper's split-MNIST figure, growing live. Many tasks wrap into rows; the accuracy
- * axis can zoom to the data (the differences permuted MNIST shows are a few points wide).
+ * axis can zoom to the data (the differences permuted MNIST shows are a few points wide). With seed
+ * lanes each method's line is the mean over its seeds, over a band from their min to their max.
  */
 import * as d3 from 'd3';
-import type { MethodId } from '../engine/methodIds';
-import { METHOD_LABELS } from '../engine/methodIds';
 import { METHOD_COLORS } from '../engine/methods/registry';
+import { laneSeeds } from '../engine/runConfig';
 import type { ResultsState } from '../store/results';
 import { drawAxis, fitTicks, percent } from './axes';
 import { type CsvExport, type CsvRows, csvExport } from './export';
-import { accuracyDomain, chanceLevel, forgettingCurves, nearestEvaluation } from './forgettingData';
+import {
+  accuracyDomain,
+  type CurvePoint,
+  chanceLevel,
+  forgettingCurves,
+  nearestEvaluation,
+} from './forgettingData';
+import { bandNote, groupSpread, type LaneGroup, laneGroups, rangeText, seedCount } from './seedSpreadData';
 import { chooseGrid } from './smallMultiples';
-import { drawLineLegend, drawSwitchMarkers, switchLabelsKept } from './stepPlotParts';
-import { axisTitle, emptyState, layer, type Svg, sizeSvg } from './svgFrame';
+import {
+  drawLineLegend,
+  drawSwitchMarkers,
+  type LegendLine,
+  legendWidth,
+  switchLabelsKept,
+} from './stepPlotParts';
+import { axisTitle, emptyState, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth, wrapText } from './textMetrics';
 
 /** The hovered step of each panel and the task chart under the pointer, kept across redraws. */
@@ -35,17 +48,22 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
   const frame = sizeSvg(svgEl);
   if (!frame) return;
   const { svg, width, height } = frame;
-  const methods: MethodId[] = s.config?.methods ?? [];
+  const groups = s.config ? laneGroups(s.config) : [];
+  const seeds = seedCount(groups);
   const T = s.taskNames.length;
   const empty = T === 0 || s.evaluations.length === 0;
   if (emptyState(svg, width, height, empty ? 'Press Start (Space) to train.' : null)) return;
   const { small } = fontSizes(svgEl);
-  const curves = forgettingCurves(s.evaluations, s.switches, methods.length, T);
+  const curves = forgettingCurves(s.evaluations, s.switches, groups, T);
   const byTask = new Map(curves.map((c) => [c.task, c]));
   const chance = chanceLevel(s.config);
 
-  // Margins: the legend above, tick labels and axis titles left and below.
-  const legendH = small * 2.2;
+  // Margins: the legend above (and the band's note, in a row of its own when the legend is full),
+  // tick labels and axis titles left and below.
+  const legend = legendItems(groups, chance);
+  const note = seeds > 1 ? bandNote(seeds) : null;
+  const noteOwnRow = note !== null && legendWidth(legend, small) + textWidth(note, small) > width;
+  const legendH = small * (noteOwnRow ? 3.6 : 2.2);
   const titleH = small * 1.8;
   const left = small * 1.8 + textWidth('100', small) + 8;
   const bottom = small * 1.6 + small * 1.8;
@@ -85,7 +103,16 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
       return null;
     },
   };
-  drawLegend(svg, methods, chance, small);
+  drawLineLegend(svg, legend, small, small * 0.5);
+  // What the band is, said on the figure: after the legend, or under it.
+  layer(svg, 'band-note')
+    .selectAll('text')
+    .data(note ? [note] : [])
+    .join('text')
+    .attr('class', 'axis-label band-note')
+    .attr('x', noteOwnRow ? small * 0.5 : small * 0.5 + legendWidth(legend, small))
+    .attr('y', noteOwnRow ? small * 2.6 : small * 1.2)
+    .text((d) => d);
 
   const xTicks = fitTicks(x, cellW, small, String, false);
   const yTicks = fitTicks(y, cellH, small, percent, true);
@@ -100,6 +127,7 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
       g.append('g').attr('class', 'y-axis axis');
       g.append('line').attr('class', 'chance');
       g.append('g').attr('class', 'switches');
+      g.append('g').attr('class', 'bands');
       g.append('g').attr('class', 'lines');
       g.append('text').attr('class', 'cell-empty').attr('text-anchor', 'middle');
       return g;
@@ -165,27 +193,47 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
     kept,
   );
 
+  const clamp = (v: number) => Math.max(y0, Math.min(y1, v));
+  const series = (t: number) => {
+    const c = byTask.get(t);
+    return c ? groups.map((group, g) => ({ group, points: c.lines[g] })) : [];
+  };
+  // The band under each mean line, the method's colour at low opacity (none without seed lanes).
   cells
-    .select('.lines')
-    .selectAll<SVGPathElement, { method: MethodId; points: { step: number; accuracy: number }[] }>(
-      'path.curve',
-    )
-    .data((t) => {
-      const c = byTask.get(t);
-      return c ? methods.map((method, m) => ({ method, points: c.lines[m] })) : [];
-    })
+    .select('.bands')
+    .selectAll<SVGPathElement, { group: LaneGroup; points: CurvePoint[] }>('path.band')
+    .data((t) => (seeds > 1 ? series(t) : []))
     .join('path')
-    .attr('class', 'curve')
-    .attr('data-method', (d) => d.method)
-    .attr('stroke', (d) => METHOD_COLORS[d.method])
+    .attr('class', 'band')
+    .attr('data-method', (d) => d.group.method)
+    .attr('fill', (d) => METHOD_COLORS[d.group.method])
+    .attr('fill-opacity', 0.2)
     .attr(
       'd',
       (d) =>
         d3
-          .line<{ step: number; accuracy: number }>()
+          .area<CurvePoint>()
           .defined((p) => Number.isFinite(p.accuracy))
           .x((p) => x(p.step))
-          .y((p) => y(Math.max(y0, Math.min(y1, p.accuracy))))(d.points) ?? '',
+          .y0((p) => y(clamp(p.lo)))
+          .y1((p) => y(clamp(p.hi)))(d.points) ?? '',
+    );
+  cells
+    .select('.lines')
+    .selectAll<SVGPathElement, { group: LaneGroup; points: CurvePoint[] }>('path.curve')
+    .data(series)
+    .join('path')
+    .attr('class', 'curve')
+    .attr('data-method', (d) => d.group.method)
+    .attr('stroke', (d) => METHOD_COLORS[d.group.method])
+    .attr(
+      'd',
+      (d) =>
+        d3
+          .line<CurvePoint>()
+          .defined((p) => Number.isFinite(p.accuracy))
+          .x((p) => x(p.step))
+          .y((p) => y(clamp(p.accuracy)))(d.points) ?? '',
     );
 
   const plotsBottom = origin(T - 1)[1] + cellH;
@@ -218,22 +266,18 @@ function cellTitle(t: number, name: string, width: number, px: number): string {
   return `T${t + 1}`;
 }
 
-function drawLegend(svg: Svg, methods: readonly MethodId[], chance: number, px: number): void {
-  drawLineLegend(
-    svg,
-    [
-      ...methods.map((m) => ({
-        key: m,
-        label: METHOD_LABELS[m],
-        color: METHOD_COLORS[m],
-        dash: false,
-        method: m,
-      })),
-      { key: 'chance', label: `chance (${percent(chance)} %)`, color: 'var(--muted)', dash: true },
-    ],
-    px,
-    px * 0.5,
-  );
+/** One legend entry per method (per lane group), and chance. */
+function legendItems(groups: readonly LaneGroup[], chance: number): LegendLine[] {
+  return [
+    ...groups.map((g) => ({
+      key: g.label,
+      label: g.label,
+      color: METHOD_COLORS[g.method],
+      dash: false,
+      method: g.method,
+    })),
+    { key: 'chance', label: `chance (${percent(chance)} %)`, color: 'var(--muted)', dash: true },
+  ];
 }
 
 /**
@@ -257,7 +301,8 @@ function drawHover(svgEl: SVGSVGElement, s: ResultsState, f: Frame, px: number):
     });
   const at = hovered.get(svgEl);
   const e = at === undefined ? null : nearestEvaluation(s.evaluations, at.step);
-  const methods = s.config?.methods ?? [];
+  const groups = s.config ? laneGroups(s.config) : [];
+  const banded = seedCount(groups) > 1;
   const T = s.taskNames.length;
   svg.selectAll<SVGGElement, number>('g.task-cell').each(function (t) {
     const g = layer(d3.select<SVGGElement, unknown>(this), 'hover');
@@ -266,18 +311,20 @@ function drawHover(svgEl: SVGSVGElement, s: ResultsState, f: Frame, px: number):
     if (!e || d3.select(this).select('.cell-empty').text() !== '') return;
     g.attr('transform', `translate(${f.x(e.step)},0)`).attr('pointer-events', 'none');
     g.append('line').attr('class', 'hover-rule').attr('y2', f.cellH).attr('stroke', 'currentColor');
-    const values = methods.map((_, m) => e.accuracy[m * T + t]);
+    const values = groups.map((group) => ({ group, ...groupSpread(e.accuracy, group, T, t) }));
     g.selectAll('circle')
-      .data(values.filter(Number.isFinite))
+      .data(values.filter((v) => Number.isFinite(v.mean)))
       .join('circle')
-      .attr('cy', (v) => f.y(v))
+      .attr('cy', (v) => f.y(v.mean))
       .style('r', 'var(--mark-size)')
-      .attr('fill', (_, m) => METHOD_COLORS[methods[m]]);
+      .attr('fill', (v) => METHOD_COLORS[v.group.method]);
     if (t !== at?.task) return;
+    // With seed lanes: the mean, and the band's ends in brackets.
     const lines = [
       `step ${e.step}`,
-      ...methods.map(
-        (d, m) => `${METHOD_LABELS[d]} ${Number.isFinite(values[m]) ? (values[m] * 100).toFixed(1) : '—'}%`,
+      ...values.map(
+        (v) =>
+          `${v.group.label} ${Number.isFinite(v.mean) ? (v.mean * 100).toFixed(1) : '—'}%${banded ? ` (${rangeText(v)})` : ''}`,
       ),
     ];
     const flip = f.x(e.step) > f.cellW / 2;
@@ -288,7 +335,7 @@ function drawHover(svgEl: SVGSVGElement, s: ResultsState, f: Frame, px: number):
       .attr('x', flip ? -8 : 8)
       .attr('text-anchor', flip ? 'end' : 'start')
       .attr('y', (_, k) => px * 1.1 + k * px * 1.25)
-      .style('fill', (_, k) => (k === 0 ? 'currentColor' : METHOD_COLORS[methods[k - 1]]))
+      .style('fill', (_, k) => (k === 0 ? 'currentColor' : METHOD_COLORS[groups[k - 1].method]))
       .style('paint-order', 'stroke')
       .style('stroke', 'var(--panel-bg)')
       .style('stroke-width', '4px')
@@ -296,22 +343,27 @@ function drawHover(svgEl: SVGSVGElement, s: ResultsState, f: Frame, px: number):
   });
 }
 
-/** Every method's accuracy on every task at every evaluation, one row per evaluation and method. */
+/**
+ * Every lane's accuracy on every task at every evaluation, one row per evaluation and lane (every
+ * seed's own, with its seed).
+ */
 export function forgettingCurvesCsv(s: ResultsState): CsvExport[] {
   return [csvExport('every evaluation', '', () => curveRows(s))];
 }
 
 function curveRows(s: ResultsState): CsvRows {
   const methods = s.config?.methods ?? [];
+  const seeds = laneSeeds(s.config);
   const T = s.taskNames.length;
   return [
-    ['step', 'training_task', 'test_set', 'method', ...s.taskNames.map((_, t) => `task_${t + 1}`)],
+    ['step', 'training_task', 'test_set', 'method', 'seed', ...s.taskNames.map((_, t) => `task_${t + 1}`)],
     ...s.evaluations.flatMap((e) =>
       methods.map((method, m) => [
         e.step,
         e.task + 1,
         e.full ? 'full' : 'live subset',
         method,
+        seeds[m],
         ...Array.from({ length: T }, (_, t) => e.accuracy[m * T + t]),
       ]),
     ),

@@ -7,6 +7,7 @@ import {
   forgettingCurves,
   nearestEvaluation,
 } from './forgettingData';
+import type { LaneGroup } from './seedSpreadData';
 
 const M = 2;
 const T = 3;
@@ -21,6 +22,9 @@ const point = (step: number, task: number, acc: number[]): EvaluationPoint => ({
   diagnostics: [],
   frozen: null,
 });
+/** One group per lane: a run without seed lanes. */
+const singles = (n: number): LaneGroup[] =>
+  Array.from({ length: n }, (_, l) => ({ method: 'sgd', label: 'SGD', lanes: [l], seeds: [0] }));
 const sw = (step: number, from: number, to: number): TaskSwitch => ({
   step,
   from,
@@ -41,7 +45,7 @@ describe('forgetting curves', () => {
       point(10, 0, [0.9, 0.1, 0.2, 0.8, 0.3, 0.4]),
       point(20, 1, [0.7, 0.95, 0.2, 0.85, 0.9, 0.4]),
     ];
-    const curves = forgettingCurves(evals, [sw(10, 0, 1)], M, T);
+    const curves = forgettingCurves(evals, [sw(10, 0, 1)], singles(M), T);
     expect(curves.map((c) => c.task)).toEqual([0, 1]);
     expect(curves[0].lines[0].map((p) => p.accuracy)).toEqual([0.5, 0.9, 0.7].map(Math.fround));
     expect(curves[0].lines[1].map((p) => p.accuracy)).toEqual([0.5, 0.8, 0.85].map(Math.fround));
@@ -78,7 +82,11 @@ describe('nearestEvaluation', () => {
 
 describe('accuracy axis', () => {
   const curve = (values: number[]) => [
-    { task: 0, firstTrained: 0, lines: [values.map((accuracy, step) => ({ step, accuracy }))] },
+    {
+      task: 0,
+      firstTrained: 0,
+      lines: [values.map((accuracy, step) => ({ step, accuracy, lo: accuracy, hi: accuracy }))],
+    },
   ];
   it('is 0–100 % unless zoomed, and zoomed to the data in 5 % steps with a margin', () => {
     expect(accuracyDomain(curve([0.82, 0.95]), null)).toEqual([0, 1]);
@@ -88,6 +96,11 @@ describe('accuracy axis', () => {
     // Chance just under the data stays in view, far under it does not.
     expect(accuracyDomain(curve([0.55, 0.9]), 0.5)[0]).toBeCloseTo(0.45);
     expect(accuracyDomain(curve([0.85, 0.9]), 0.1)[0]).toBeCloseTo(0.8);
+  });
+
+  it('keeps the whole band in view, not only the mean', () => {
+    const banded = [{ task: 0, firstTrained: 0, lines: [[{ step: 0, accuracy: 0.9, lo: 0.7, hi: 0.95 }]] }];
+    expect(accuracyDomain(banded, 0.1)[0]).toBeCloseTo(0.65);
   });
 
   it('knows chance for each scenario', () => {

@@ -1,16 +1,21 @@
 import type { RunConfig } from '../engine/runConfig';
 import type { EvaluationPoint, TaskSwitch } from '../store/results';
+import { groupSpread, type LaneGroup } from './seedSpreadData';
 
 export interface CurvePoint {
   step: number;
+  /** The mean over the group's seeds (its one lane's accuracy without seed lanes). */
   accuracy: number;
+  /** The band: the lowest and highest seed's accuracy. */
+  lo: number;
+  hi: number;
 }
 
 export interface TaskCurves {
   task: number;
   /** The step at which this task was first trained; its curves start there. */
   firstTrained: number;
-  /** One line per method, in the run's method order. */
+  /** One line per lane group (method), in the run's order. */
   lines: CurvePoint[][];
 }
 
@@ -24,24 +29,26 @@ export function firstTrainedSteps(taskCount: number, switches: readonly TaskSwit
 
 /**
  * The forgetting curves: for every task trained so far, each method's test accuracy on it
- * (the fixed evaluation subset) against the training step, from when it was first trained.
+ * (the fixed evaluation subset) against the training step, from when it was first trained; with
+ * seed lanes the mean over the method's seeds and their band (min–max).
  */
 export function forgettingCurves(
   evaluations: readonly EvaluationPoint[],
   switches: readonly TaskSwitch[],
-  methodCount: number,
+  groups: readonly LaneGroup[],
   taskCount: number,
 ): TaskCurves[] {
   const first = firstTrainedSteps(taskCount, switches);
   const out: TaskCurves[] = [];
   first.forEach((start, task) => {
     if (start === null) return;
-    const lines: CurvePoint[][] = Array.from({ length: methodCount }, () => []);
-    for (const e of evaluations) {
-      if (e.step < start) continue;
-      for (let m = 0; m < methodCount; m++)
-        lines[m].push({ step: e.step, accuracy: e.accuracy[m * taskCount + task] });
-    }
+    const lines = groups.map((g) =>
+      evaluations.flatMap((e) => {
+        if (e.step < start) return [];
+        const { mean, lo, hi } = groupSpread(e.accuracy, g, taskCount, task);
+        return [{ step: e.step, accuracy: mean, lo, hi }];
+      }),
+    );
     out.push({ task, firstTrained: start, lines });
   });
   return out;
@@ -88,9 +95,10 @@ export function accuracyDomain(curves: readonly TaskCurves[], zoomWith: number |
   for (const c of curves)
     for (const line of c.lines)
       for (const p of line) {
+        // The band, not only the mean, stays in view.
         if (!Number.isFinite(p.accuracy)) continue;
-        lo = Math.min(lo, p.accuracy);
-        hi = Math.max(hi, p.accuracy);
+        lo = Math.min(lo, p.lo);
+        hi = Math.max(hi, p.hi);
       }
   if (!(hi >= lo)) return [0, 1];
   if (zoomWith < lo && lo - zoomWith < 0.1) lo = zoomWith;

@@ -1,6 +1,7 @@
 import { type MethodMatrix as ClaimMatrix, sumDiagnostics } from '../engine/claims';
 import { averageAccuracy, backwardTransfer, forwardTransfer } from '../engine/metrics';
 import type { EvaluationPoint, ResultsState, TaskSwitch } from '../store/results';
+import { type LaneGroup, type Spread, spreadOf } from './seedSpreadData';
 
 /**
  * Where a row of R comes from: a task switch (the full test set), the end of an automatic
@@ -117,4 +118,35 @@ export function finishedRuns(
     ),
   }));
   return runs.every((run) => run.accuracy.length === T) ? runs : null;
+}
+
+/** A row of R for a group of seed lanes: the mean over its seeds per cell, and each cell's min–max. */
+export interface GroupRow extends MatrixRow {
+  spread: Spread[];
+}
+
+/** R for a method over its seeds: every cell's mean and band, and the scores' (each seed's own). */
+export interface GroupMatrix {
+  rows: GroupRow[];
+  average: Spread;
+  bwt: Spread;
+  fwt: Spread;
+}
+
+/**
+ * A group's matrix from its lanes' (`byLane`: every lane's matrix, by lane index). The lanes share
+ * the run's switches, so their rows line up; the scores are each seed's own matrix's, then spread.
+ */
+export function groupMatrix(byLane: readonly MethodMatrix[], group: LaneGroup): GroupMatrix {
+  const lanes = group.lanes.map((l) => byLane[l]);
+  const rows = lanes[0].rows.map((row, i) => {
+    const spread = row.accuracy.map((_, j) => spreadOf(lanes.map((m) => m.rows[i].accuracy[j])));
+    return { ...row, accuracy: spread.map((s) => s.mean), spread };
+  });
+  return {
+    rows,
+    average: spreadOf(lanes.map((m) => m.average)),
+    bwt: spreadOf(lanes.map((m) => m.bwt)),
+    fwt: spreadOf(lanes.map((m) => m.fwt)),
+  };
 }

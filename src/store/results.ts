@@ -96,6 +96,8 @@ export interface ResultsState {
   config: RunConfig | null;
   taskNames: string[];
   initialAccuracy: number[];
+  /** Per lane, its untrained accuracy on each task: with seed lanes each seed's own (its FWT baseline). */
+  laneInitialAccuracy: number[][];
   /** Test digits per task: in the whole test set, and in the live evaluation subset. */
   testDigits: number[];
   liveTestDigits: number[];
@@ -119,6 +121,7 @@ const emptyRun = () => ({
   config: null,
   taskNames: [],
   initialAccuracy: [],
+  laneInitialAccuracy: [],
   testDigits: [],
   liveTestDigits: [],
   evaluations: [],
@@ -209,6 +212,7 @@ export function applyEvent(event: WorkerEvent): void {
         config: event.config,
         taskNames: event.taskNames,
         initialAccuracy: event.initialAccuracy,
+        laneInitialAccuracy: event.laneInitialAccuracy,
         testDigits: event.testDigits,
         liveTestDigits: event.liveTestDigits,
       });

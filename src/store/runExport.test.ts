@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedLanesOf } from '../engine/seedLanes';
 import type { ResultsState } from './results';
 import { readSettingsFile, runCsvRows, runJson, settingsFile } from './runExport';
 import { URL_DEFAULTS, type UrlSettings } from './urlParams';
@@ -19,6 +20,10 @@ const run: ResultsState = {
   },
   taskNames: ['0/1', '2/3'],
   initialAccuracy: [0.5, 0.5],
+  laneInitialAccuracy: [
+    [0.5, 0.5],
+    [0.5, 0.5],
+  ],
   testDigits: [420, 400],
   liveTestDigits: [420, 400],
   evaluations: [
@@ -110,14 +115,15 @@ describe('run export', () => {
       'trained_task',
       'test_set',
       'method',
+      'seed',
       'train_loss',
       'penalty',
       'accuracy_task1',
       'accuracy_task2',
     ]);
     expect(rows).toHaveLength(3);
-    expect(rows[2].slice(0, 4)).toEqual([10, 1, 'live subset', 'SI']);
-    expect(rows[2].slice(6)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
+    expect(rows[2].slice(0, 5)).toEqual([10, 1, 'live subset', 'SI', 3]);
+    expect(rows[2].slice(7)).toEqual([Math.fround(0.8), Math.fround(0.45)]);
   });
 
   it('adds the methods’ diagnostics and frozen outputs where a method reports them', () => {
@@ -129,7 +135,7 @@ describe('run export', () => {
       evaluations: run.evaluations.map((e) => ({ ...e, diagnostics: [null, agem], frozen: [kept, null] })),
     };
     const rows = runCsvRows(withHooks);
-    expect(rows[0].slice(8)).toEqual([
+    expect(rows[0].slice(9)).toEqual([
       'references',
       'projected',
       'cosine',
@@ -138,11 +144,25 @@ describe('run export', () => {
       'frozen_current',
       'frozen_agreement',
     ]);
-    expect(rows[1].slice(8)).toEqual(['', '', '', '', 0.9, 0.7, 0.8]);
-    expect(rows[2].slice(8)).toEqual([8, 3, 0.4, 2, '', '', '']);
+    expect(rows[1].slice(9)).toEqual(['', '', '', '', 0.9, 0.7, 0.8]);
+    expect(rows[2].slice(9)).toEqual([8, 3, 0.4, 2, '', '', '']);
     const json = JSON.parse(runJson(withHooks, URL_DEFAULTS));
     expect(json.evaluations[0].diagnostics).toEqual({ agem });
     expect(json.evaluations[0].frozen).toEqual({ lwf: kept });
+  });
+
+  it('writes every seed’s lane with its seed, in the CSV and the JSON', () => {
+    // Two seeds of SGD (lanes 0, 1): the same accuracies as the two methods above, now seeds 3 and 4.
+    const lanes = seedLanesOf(['sgd'], 3, 2);
+    const seeded: ResultsState = { ...run, config: { ...run.config!, methods: ['sgd', 'sgd'], lanes } };
+    const rows = runCsvRows(seeded);
+    expect(rows.slice(1).map((r) => r.slice(3, 5))).toEqual([
+      ['SGD', 3],
+      ['SGD', 4],
+    ]);
+    expect(rows[2][7]).toBe(Math.fround(0.8));
+    const json = JSON.parse(runJson(seeded, URL_DEFAULTS));
+    expect(Object.keys(json.evaluations[0].accuracy)).toEqual(['sgd@3', 'sgd@4']);
   });
 
   it('writes the run as JSON with accuracies by method', () => {

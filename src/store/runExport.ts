@@ -4,6 +4,7 @@
  * checks and the same notice for what was ignored.
  */
 import { METHOD_LABELS } from '../engine/methodIds';
+import { laneSeeds, type RunConfig } from '../engine/runConfig';
 import type { ResultsState } from './results';
 import { type ParsedUrl, parseUrlSettings, URL_FORMAT_VERSION, type UrlSettings } from './urlParams';
 
@@ -46,9 +47,16 @@ function asParameter(value: unknown): string {
   return Array.isArray(value) ? '(a nested list)' : '(an object)';
 }
 
+/** Each lane's key in the JSON: its method, and with seed lanes its seed ("ewc@8"), so no seed is lost. */
+const laneKeys = (config: RunConfig | null): string[] =>
+  config?.methods.map((method, i) => {
+    const seed = config.lanes?.[i]?.seed;
+    return seed === undefined ? method : `${method}@${seed}`;
+  }) ?? [];
+
 /** Everything streamed so far, per-parameter importances left out (the panels export those). */
 export function runJson(results: ResultsState, settings: UrlSettings): string {
-  const methods = results.config?.methods ?? [];
+  const methods = laneKeys(results.config);
   const T = results.taskNames.length;
   const byMethod = (row: Float32Array) =>
     Object.fromEntries(methods.map((m, i) => [m, Array.from(row.subarray(i * T, (i + 1) * T))]));
@@ -61,6 +69,7 @@ export function runJson(results: ResultsState, settings: UrlSettings): string {
       backend: results.backend?.backend ?? null,
       taskNames: results.taskNames,
       initialAccuracy: results.initialAccuracy,
+      laneInitialAccuracy: results.laneInitialAccuracy,
       testDigits: results.testDigits,
       liveTestDigits: results.liveTestDigits,
       evaluations: results.evaluations.map((e) => ({
@@ -101,13 +110,14 @@ function byLane<V>(methods: readonly string[], values: readonly (V | null)[]): R
 const FROZEN_KEYS = ['old', 'current', 'agreement'] as const;
 
 /**
- * One row per evaluation and method: step, task trained, which test set (the full one at task
+ * One row per evaluation and lane (with seed lanes, every seed's lane, with its seed): step, task trained, which test set (the full one at task
  * switches, the live subset between them: tasks not trained yet are empty there), loss, penalty,
  * accuracy on every task; then, when a method reports them, its diagnostics summed since the
  * previous evaluation (A-GEM's) and its frozen copy's outputs (LwF's), empty for the others.
  */
 export function runCsvRows(results: ResultsState): (string | number)[][] {
   const methods = results.config?.methods ?? [];
+  const seeds = laneSeeds(results.config);
   const T = results.taskNames.length;
   const diagnosticKeys = [
     ...new Set(results.evaluations.flatMap((e) => e.diagnostics.flatMap((d) => (d ? Object.keys(d) : [])))),
@@ -118,6 +128,7 @@ export function runCsvRows(results: ResultsState): (string | number)[][] {
     'trained_task',
     'test_set',
     'method',
+    'seed',
     'train_loss',
     'penalty',
     ...results.taskNames.map((_, t) => `accuracy_task${t + 1}`),
@@ -130,6 +141,7 @@ export function runCsvRows(results: ResultsState): (string | number)[][] {
       e.task + 1,
       e.full ? 'full' : 'live subset',
       METHOD_LABELS[m],
+      seeds[i],
       e.trainLoss[i],
       e.penalty[i],
       ...Array.from(e.accuracy.subarray(i * T, (i + 1) * T)),

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { METHOD_LABELS } from '../../engine/methodIds';
 import { METHOD_COLORS } from '../../engine/methods/registry';
-import { laneLabels } from '../../panels/sweepData';
+import { groupSpread, laneGroups, rangeText, seedCount } from '../../panels/seedSpreadData';
 import { useResults } from '../../store/results';
 import { useSettings } from '../../store/settings';
 import { useUi } from '../../store/ui';
@@ -16,7 +16,8 @@ const subscribeResize = (notify: () => void) => {
 const windowHeight = () => window.innerHeight;
 
 /**
- * The latest accuracy of every method on every task, and which methods diverged. It folds into its
+ * The latest accuracy of every method on every task, and which methods diverged; with seed lanes
+ * the mean over each method's seeds and their min–max, in brackets beside it or under it. It folds into its
  * caption (a button, so the keyboard reaches it) to give the figure room on a short screen during a
  * lesson, with five methods or with more than five tasks; opening or closing it by hand sticks.
  */
@@ -30,11 +31,12 @@ export function AccuracyTable() {
   const height = useSyncExternalStore(subscribeResize, windowHeight);
   if (!config || !last) return null;
   const T = taskNames.length;
-  const crowded = inLesson || config.methods.length >= 5 || T > 5;
+  const groups = laneGroups(config);
+  const seeds = seedCount(groups);
+  const crowded = inLesson || groups.length >= 5 || T > 5;
   const open = chosen ?? !(height < SHORT_SCREEN && crowded);
-  const labels = laneLabels(config);
   // A sweep's lanes share their method: they are told apart by their strength (and their index).
-  const rowId = (m: number) => (config.lanes ? `lane${m}` : config.methods[m]);
+  const rowId = (lane: number) => (config.lanes && seeds === 1 ? `lane${lane}` : config.methods[lane]);
   const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
   return (
     <section className="accuracy-now">
@@ -46,7 +48,8 @@ export function AccuracyTable() {
         title={open ? 'Fold the table, to give the figure more room' : 'Show the table'}
       >
         {open ? '▾' : '▸'} Test accuracy now (step {last.step}
-        {last.full ? ', full test set' : ''})
+        {last.full ? ', full test set' : ''}
+        {seeds > 1 && open ? `; mean over ${seeds} seeds and their min–max` : ''})
       </button>
       {!open &&
         [...new Set(config.methods)].map(
@@ -76,28 +79,36 @@ export function AccuracyTable() {
             </tr>
           </thead>
           <tbody>
-            {config.methods.map((method, m) => (
-              <tr key={rowId(m)} data-method={method}>
-                <th scope="row">
-                  <span className="swatch" style={{ background: METHOD_COLORS[method] }} /> {labels[m]}
-                  {diverged[method]?.lane === m && (
-                    <span
-                      className="diverged"
-                      data-testid={`diverged-${method}`}
-                      title={diverged[method].cause}
-                    >
-                      {' '}
-                      diverged at step {diverged[method].step}
-                    </span>
-                  )}
-                </th>
-                {taskNames.map((n, t) => (
-                  <td key={n} data-testid={`acc-${rowId(m)}-${t}`}>
-                    {pct(last.accuracy[m * T + t])}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {groups.map((group) => {
+              const { method, label, lanes } = group;
+              const gone = diverged[method];
+              return (
+                <tr key={rowId(lanes[0])} data-method={method}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: METHOD_COLORS[method] }} /> {label}
+                    {gone && lanes.includes(gone.lane) && (
+                      <span className="diverged" data-testid={`diverged-${method}`} title={gone.cause}>
+                        {' '}
+                        diverged at step {gone.step}
+                      </span>
+                    )}
+                  </th>
+                  {taskNames.map((n, t) => {
+                    const spread = groupSpread(last.accuracy, group, T, t);
+                    return (
+                      <td key={n} data-testid={`acc-${rowId(lanes[0])}-${t}`}>
+                        {pct(spread.mean)}
+                        {seeds > 1 && Number.isFinite(spread.mean) && (
+                          <span className="seed-range" data-testid={`range-${rowId(lanes[0])}-${t}`}>
+                            ({rangeText(spread)})
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -17,6 +17,7 @@ import { useSettings } from '../../store/settings';
 import { MAX_METHOD_LEARNING_RATE, type UrlSettings } from '../../store/urlParams';
 import { Slider } from '../controls/Slider';
 import { type RunSliderSpec, STRENGTH_SLIDERS, settingSlider } from './runSliders';
+import { SeedSpreadControl } from './SeedSpreadControl';
 import { SweepControls } from './SweepControls';
 
 const NETWORK_SIZES = ['32,32', '64,64', '100,100', '128,128', '256,256', '400,400', '1000,1000'];
@@ -242,6 +243,7 @@ export function RunSettings() {
         <RunSlider spec={settingSlider('epochs')} />
         <RunSlider spec={settingSlider('speed')} />
         <p className="seed">Seed {s.seed}</p>
+        <SeedSpreadControl />
       </fieldset>
     </aside>
   );
