@@ -264,7 +264,7 @@ export const SETTINGS = {
   epochs: setting({
     in: ['url', 'cli'],
     codec: number(0, 100, true),
-    recommended: perScenario(1, 3, 3, 3),
+    recommended: perScenario(1, 10, 3, 10),
     label: 'Epochs per task',
     help: '0: switch tasks by hand (buttons or keys 1–9). Otherwise: this many epochs, then the next task.',
     slider: { min: 0, max: 20 },

@@ -34,15 +34,15 @@ export const FIRST_CLICK_CLAIMS: readonly Claim[] = [
 const CLASS_CLAIMS: readonly Claim[] = [
   // LwF distils the old classes' outputs, yet the new classes win the shared softmax.
   { method: 'lwf', metric: 'average', between: [15, 25] },
-  // A-GEM's veto keeps a little of the old tasks (24–37 % on seeds 0–2), far below rehearsal.
-  { method: 'agem', than: 'sgd', metric: 'average', atLeast: 3 },
-  { method: 'replay', than: 'agem', metric: 'average', atLeast: 40 },
+  // A-GEM's veto keeps part of the old tasks (31–47 % on seeds 0–2 at 10 epochs a task), far below rehearsal.
+  { method: 'agem', than: 'sgd', metric: 'average', atLeast: 8 },
+  { method: 'replay', than: 'agem', metric: 'average', atLeast: 25 },
   { method: 'sgd', metric: 'average', between: [15, 25] },
   { method: 'l2', metric: 'average', between: [15, 25] },
-  { method: 'ewc', metric: 'average', between: [15, 25] },
-  // SI at its recommended c keeps part of task 1 (about 30 %): still far below Joint.
-  { method: 'si', metric: 'average', between: [25, 35] },
-  { method: 'mas', metric: 'average', between: [15, 35] },
+  // EWC, SI and MAS keep a few points of the old pairs on some seeds (20–24 % on seeds 0–2).
+  { method: 'ewc', metric: 'average', between: [15, 30] },
+  { method: 'si', metric: 'average', between: [15, 30] },
+  { method: 'mas', metric: 'average', between: [15, 30] },
   { method: 'joint', metric: 'average', atLeast: 80 },
   { method: 'replay', than: 'sgd', metric: 'average', atLeast: 30 },
 ];
@@ -107,7 +107,7 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
   },
   'split-class': {
     // No-break spaces: a narrow sidebar must not wrap a number away from its %.
-    line: 'One 10-way output: L2, EWC and LwF end near 20\u00a0%, SI near 30\u00a0%, A-GEM a little higher, all far below Joint; only replay remembers.',
+    line: 'One 10-way output: L2, EWC, SI, MAS and LwF end near 20\u00a0%, A-GEM at 30–50\u00a0%, all far below Joint; only replay remembers.',
     claims: CLASS_CLAIMS,
   },
 };

@@ -29,7 +29,7 @@ export const ewc = defineMethod({
       slider: { min: 1, max: 1e9, log: true },
       sweep: { from: 1e-4, to: 100, relative: true },
       recommended: {
-        'split-task': 1e6,
+        'split-task': 1e7,
         'split-domain': 1e7,
         'split-class': 1e7,
         'permuted-4': 100,
