@@ -106,7 +106,9 @@ describe('a claim on a run whose lanes are seeds', () => {
     expect(bySeed).toHaveLength(5);
     for (const runs of bySeed) expect(runs.map((r) => r.method)).toEqual(['sgd', 'ewc']);
     // The weak seed's SGD sits with that seed's EWC, nowhere else.
-    const drops = runsBySeed(matrices(6), lanes, 3).map((runs) => checkClaimOnEachSeed(SGD_DROP, [runs]).values);
+    const drops = runsBySeed(matrices(6), lanes, 3).map(
+      (runs) => checkClaimOnEachSeed(SGD_DROP, [runs]).values,
+    );
     expect(drops).toEqual([[25], [25], [25], [12], [25]]);
   });
 

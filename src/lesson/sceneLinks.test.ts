@@ -40,7 +40,7 @@ describe('links to lesson scenes', () => {
   });
 
   it('count a scene’s place in the lesson as it is now ("scene k of N")', () => {
-    SCENES.forEach((scene, i) => expect(scenePosition(scene.id)).toBe(i + 1));
+    expect(SCENES.map((s) => scenePosition(s.id))).toEqual(SCENES.map((_, i) => i + 1));
     expect(scenePosition(NO_SCENE)).toBe(0);
   });
 

@@ -58,7 +58,11 @@ const RETUNED: readonly (keyof UrlSettings)[] = ['epochs', 'lambdaEwc'];
  * What the link decodes to now should be: the snapshot's settings, those added since at their
  * default, and those retuned since at today's recommended value unless the link gave them.
  */
-function expected(now: UrlSettings, diff: Record<string, unknown>, given = new Set<string>()): Record<string, unknown> {
+function expected(
+  now: UrlSettings,
+  diff: Record<string, unknown>,
+  given = new Set<string>(),
+): Record<string, unknown> {
   const defaults = defaultsFor(now);
   const added = (Object.keys(now) as (keyof UrlSettings)[]).filter((k) => !KNOWN.has(k));
   const retuned = RETUNED.filter((k) => !given.has(k));
