@@ -59,18 +59,18 @@ export const SCENES: readonly Scene[] = [
     view: 'network',
     run: { methods: ['sgd'], seedLanes: 5 },
     panel: 'forgetting-curves',
-    text: 'Scene 1 was one run, and one seed chose its initial weights, its minibatch order and its permutations. Here SGD learns the same four tasks on five seeds side by side: the line is their mean, the band runs from the lowest seed to the highest.',
+    text: 'Scene 1 was one seed’s run. Here SGD learns the four tasks on five seeds at once, each with its own initial weights, minibatches and permutations: the line is their mean.',
     formula: String.raw`\text{drop}_s = R^{(s)}_{1,1} - R^{(s)}_{4,1}, \qquad s = 0, 1, \dots, 4`,
     predict: {
       question: 'On one seed SGD lost about 24 points of task 1. Over five seeds:',
       choices: [
         'Some seeds keep task 1',
-        'Every seed forgets it: the band ends well below where task 1 started',
+        'Every seed forgets it: the band ends far below its start',
         'The drop was luck: the mean stays flat',
       ],
       answer: 1,
       reveal:
-        'Every seed forgets: task 1 drops by 14 to 24 points (mean 19) on seeds 0–4, from the 91–93 % each seed first reached. A scientist sets an effect’s size against its spread over seeds: here even the smallest drop is far from zero, so it is no luck; a difference smaller than the band could be.',
+        'Every seed forgets: task 1 drops 14 to 24 points (mean 19) on seeds 0–4. A scientist weighs an effect against its spread over seeds: the smallest drop here is far from zero, so it is no luck; a gap smaller than the band could be.',
     },
     claims: [{ method: 'sgd', metric: 'drop', task: 1, atLeast: 10 }],
   },
