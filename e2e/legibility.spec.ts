@@ -84,7 +84,7 @@ for (const setup of SETUPS) {
       for (let n = 1; n <= SCENES.length; n++) {
         const scene = SCENES[n - 1]!;
         // One epoch a task: the scene's whole automatic run takes seconds.
-        await page.goto(`./?scene=${n}&${SMALL}&epochs=1&theme=${setup.theme}`);
+        await page.goto(`./?scene=${scene.id}&${SMALL}&epochs=1&theme=${setup.theme}`);
         await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', scene.id);
         await expect(page.locator('.lesson .katex').first()).toBeVisible();
         await look(page, setup, `scene-${n}-${scene.id}`, problems);

@@ -50,9 +50,10 @@ async function expectScene(page: Page, n: number): Promise<void> {
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toHaveAttribute('data-scene', scene.id);
   await expect(lesson).toContainText(`Scene ${n} of ${SCENES.length}`);
-  await expect(page).toHaveURL(new RegExp(`[?&]scene=${n}(&|$)`));
+  // The page writes the scene's id; its number is only its place in the lesson.
+  await expect(page).toHaveURL(new RegExp(`[?&]scene=${scene.id}(&|$)`));
   const { settings, lab } = await state(page);
-  expect(settings).toMatchObject({ scene: n, view: scene.view, ...scene.run });
+  expect(settings).toMatchObject({ scene: scene.id, view: scene.view, ...scene.run });
   if (scene.view === 'network') {
     await expect(page.getByTestId('network-panels').locator('.panel-body')).toHaveAttribute(
       'data-panel',
@@ -132,7 +133,7 @@ test('a link to a scene sets it up; arrows on a slider stay with the slider; Exi
   page,
 }) => {
   const labScene = SCENES.findIndex((s) => s.view === 'lab') + 1;
-  await page.goto(`./?scene=${labScene}`);
+  await page.goto(`./?scene=${SCENES[labScene - 1]!.id}`);
   await expectScene(page, labScene);
 
   const slider = page.getByTestId('ellipse-lab').locator('input[type=range]').first();
@@ -140,24 +141,33 @@ test('a link to a scene sets it up; arrows on a slider stay with the slider; Exi
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await expect(slider).not.toHaveValue(before);
-  expect((await state(page)).settings.scene).toBe(labScene);
+  expect((await state(page)).settings.scene).toBe(SCENES[labScene - 1]!.id);
 
   await page.getByRole('button', { name: 'Exit lesson' }).click();
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page).not.toHaveURL(/scene=/);
   // Outside a lesson the scene keys do nothing.
   await page.keyboard.press('PageDown');
-  expect((await state(page)).settings.scene).toBe(0);
+  expect((await state(page)).settings.scene).toBe('');
 });
 
-test('a copied scene link keeps its own settings; a scene past the end is a notice', async ({ page }) => {
-  await page.goto('./?scene=1&c=0.7');
+test('a copied scene link keeps its own settings; an old numbered link opens its scene; a scene the lesson lacks is a notice', async ({
+  page,
+}) => {
+  await page.goto(`./?scene=${SCENES[0]!.id}&c=0.7`);
   await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', SCENES[0]!.id);
-  expect((await state(page)).settings).toMatchObject({ ...SCENES[0]!.run, scene: 1, c: 0.7 });
+  expect((await state(page)).settings).toMatchObject({ ...SCENES[0]!.run, scene: SCENES[0]!.id, c: 0.7 });
 
-  await page.goto(`./?scene=${SCENES.length + 1}`);
-  await expect(page.getByTestId('url-notice')).toContainText(`scene=${SCENES.length + 1}`);
-  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  // Shared before scenes had ids, `?scene=6` opened the first click's scene; it still does, whatever its number now.
+  await page.goto('./?scene=6');
+  await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', 'first-click');
+  await expect(page).toHaveURL(/[?&]scene=first-click(&|$)/);
+
+  for (const missing of [String(SCENES.length + 1), 'no-such-scene']) {
+    await page.goto(`./?scene=${missing}`);
+    await expect(page.getByTestId('url-notice')).toContainText(`scene=${missing}`);
+    await expect(page.getByTestId('lesson')).toHaveCount(0);
+  }
 });
 
 for (const theme of ['light', 'dark', 'projector']) {

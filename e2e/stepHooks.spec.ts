@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { SCENES } from '../src/lesson/scenes';
 import { results } from './helpers';
 import { measureLegibility, problemsOf } from './legibility';
 import { exported, settled, shortRun, showPanel, stepBy } from './panelHelpers';
@@ -82,10 +81,9 @@ test('the A-GEM & LwF figure shows projected updates after task 2, and what LwF 
 });
 
 test('the A-GEM scene shows its figure, and after the reveal A-GEM’s projections in it', async ({ page }) => {
-  const n = SCENES.findIndex((s) => s.id === 'agem') + 1;
   mkdirSync(ARTIFACTS, { recursive: true });
   // One epoch a task on a tiny network: the scene's whole automatic run takes seconds.
-  await page.goto(`./?scene=${n}&backend=wasm&hidden=32,32&epochs=1&theme=projector`);
+  await page.goto('./?scene=agem&backend=wasm&hidden=32,32&epochs=1&theme=projector');
   await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', 'agem');
   await expect(page.getByTestId('network-panels').locator('.panel-body')).toHaveAttribute(
     'data-panel',

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { SCENES } from '../src/lesson/scenes';
 import { collectConsoleErrors } from './helpers';
 import { measureLegibility, problemsOf } from './legibility';
 import { exported, settled } from './panelHelpers';
@@ -142,8 +141,7 @@ test('the lesson scene “How strong should the penalty be?” runs its sweep an
 }) => {
   test.setTimeout(300_000);
   const errors = collectConsoleErrors(page);
-  const n = SCENES.findIndex((s) => s.id === 'how-strong') + 1;
-  await page.goto(`./?scene=${n}&backend=wasm`);
+  await page.goto('./?scene=how-strong&backend=wasm');
   await expect(page.getByTestId('lesson')).toHaveAttribute('data-scene', 'how-strong');
   await expect(page.getByRole('tab', { name: 'Strength sweep' })).toHaveAttribute('aria-selected', 'true');
   await page

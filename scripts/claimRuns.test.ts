@@ -3,7 +3,7 @@ import type { Claim } from '../src/engine/claims';
 import { type Evidence, emptyEvidence, laneNames, withResults } from '../src/engine/evidence';
 import type { ExperimentOptions } from '../src/engine/experiment';
 import { sweepLanes } from '../src/engine/sweep';
-import { type ClaimRun, countsOf, evidenceVerdict, runTallies } from './claimRuns';
+import { type ClaimRun, claimRuns, countsOf, evidenceVerdict, runTallies } from './claimRuns';
 
 const OPTIONS: ExperimentOptions = {
   spec: { protocol: 'permuted-mnist', tasks: 2 },
@@ -118,5 +118,15 @@ describe('the claims test on stored evidence', () => {
     const [{ tallies }] = runTallies(sweepRun, e, Object.keys(e.seeds).map(Number));
     expect(tallies).toMatchObject([{ held: 19, seeds: 20, holds: true }]);
     expect(tallies[0].line).toBe('task 1 accuracy rises by ≥ 10 points from c = 0 to the largest c');
+  });
+});
+
+describe('a scene that trains seeds as lanes', () => {
+  it('is counted on its base run, the first scene’s, seed by seed', () => {
+    const runs = claimRuns();
+    const luck = runs.find((r) => r.only.includes('luck'));
+    expect(luck?.only).toContain('forgetting');
+    expect(luck?.options.lanes).toBeUndefined();
+    expect(luck?.options.seed).toBe(0);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decidingValue, describeSpread, requiredSeeds, tallyClaim, tallySweepClaim } from './claimSeeds';
+import {
+  checkClaimOnEachSeed,
+  decidingValue,
+  describeSpread,
+  requiredSeeds,
+  runsBySeed,
+  tallyClaim,
+  tallySweepClaim,
+} from './claimSeeds';
 import type { Claim, MethodMatrix } from './claims';
+import { seedLanesOf } from './seedLanes';
 import type { SweepResult } from './sweepClaims';
 
 /** Two tasks: the method learns task 1 to `learned` % and ends with `drop` points less on it. */
@@ -82,5 +91,36 @@ describe('claims counted over seeds', () => {
     expect(t).toMatchObject({ held: 19, seeds: 20, holds: true });
     expect(t.line).toContain('rises by ≥ 10 points from λ = 0');
     expect(t.spread[0][0]).toBeCloseTo(5);
+  });
+});
+
+describe('a claim on a run whose lanes are seeds', () => {
+  // SGD and EWC on five seeds from 3, method-major: sgd@3…sgd@7, ewc@3…ewc@7.
+  const lanes = seedLanesOf(['sgd', 'ewc'], 3, 5);
+  /** The run's matrices: SGD drops 25 points on every seed but `weak`, where it drops 12. */
+  const matrices = (weak: number | null) =>
+    lanes.map((lane) => run(lane.method, 95, lane.method === 'ewc' ? 1 : lane.seed === weak ? 12 : 25));
+
+  it('is checked seed by seed, each seed with every method of its own', () => {
+    const bySeed = runsBySeed(matrices(null), lanes, 3);
+    expect(bySeed).toHaveLength(5);
+    for (const runs of bySeed) expect(runs.map((r) => r.method)).toEqual(['sgd', 'ewc']);
+    // The weak seed's SGD sits with that seed's EWC, nowhere else.
+    const drops = runsBySeed(matrices(6), lanes, 3).map(
+      (runs) => checkClaimOnEachSeed(SGD_DROP, [runs]).values,
+    );
+    expect(drops).toEqual([[25], [25], [25], [12], [25]]);
+  });
+
+  it('holds only if it holds on each seed: one seed of five that fails fails it', () => {
+    expect(checkClaimOnEachSeed(SGD_DROP, runsBySeed(matrices(null), lanes, 3)).holds).toBe(true);
+    const one = checkClaimOnEachSeed(SGD_DROP, runsBySeed(matrices(7), lanes, 3));
+    expect(one.holds).toBe(false);
+    expect(one.line).toBe('SGD: drop on task 1 ≥ 15 points on each of 5 seeds (measured 25, 25, 25, 25, 12)');
+    // A run of one seed (no lanes) is the plain check.
+    expect(runsBySeed([run('sgd', 95, 12)], undefined, 0)).toHaveLength(1);
+    expect(checkClaimOnEachSeed(SGD_DROP, [[run('sgd', 95, 12)]]).line).toBe(
+      'SGD: drop on task 1 ≥ 15 points (measured 12)',
+    );
   });
 });

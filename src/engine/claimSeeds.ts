@@ -6,6 +6,7 @@
  */
 import {
   type Claim,
+  type ClaimOutcome,
   type ClaimRange,
   checkClaim,
   describeClaim,
@@ -13,6 +14,8 @@ import {
   type MethodMatrix,
   type MetricClaim,
 } from './claims';
+import type { LaneSpec } from './laneSettings';
+import { laneSeed } from './seedLanes';
 import { checkSweepClaim, describeSweepClaim, type SweepClaim, type SweepResult } from './sweepClaims';
 
 /** The seeds of the claims' benchmark: 0 … 19 (`npm run evidence -- --seeds 0-19`). */
@@ -105,4 +108,38 @@ const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : 
 /** A spread in words: "11.2 to 32.9", or "11.2 to 32.9 | -8.1 to -2" for an "any of" claim. */
 export function describeSpread(spread: SeedTally['spread']): string {
   return spread.map(([lo, hi]) => (lo === hi ? fmt(lo) : `${fmt(lo)} to ${fmt(hi)}`)).join(' | ');
+}
+
+/**
+ * A run's matrices seed by seed: a run whose lanes differ by seed (seeds as lanes) is one run per
+ * seed, each of that seed's lanes in lane order; any other run (no lanes, a sweep) is one run.
+ */
+export function runsBySeed(
+  runs: readonly MethodMatrix[],
+  lanes: readonly LaneSpec[] | undefined,
+  seed: number,
+): MethodMatrix[][] {
+  if (!lanes) return [[...runs]];
+  const bySeed = new Map<number, MethodMatrix[]>();
+  lanes.forEach((lane, m) => {
+    const s = laneSeed(lane, seed);
+    bySeed.set(s, [...(bySeed.get(s) ?? []), runs[m]]);
+  });
+  return [...bySeed.values()];
+}
+
+/**
+ * A claim on a run of several seeds means "on every seed": it holds only if it holds on each seed's
+ * runs, and its values are every seed's (the worst decides). On one seed it is the plain check.
+ */
+export function checkClaimOnEachSeed(c: Claim, seeds: readonly (readonly MethodMatrix[])[]): ClaimOutcome {
+  const outcomes = seeds.map((runs) => checkClaim(c, runs));
+  if (outcomes.length === 1) return outcomes[0];
+  const values = outcomes.flatMap((o) => o.values);
+  return {
+    claim: c,
+    values,
+    holds: outcomes.every((o) => o.holds),
+    line: `${describeClaim(c)} on each of ${seeds.length} seeds (measured ${values.map(fmt).join(', ')})`,
+  };
 }

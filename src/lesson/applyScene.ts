@@ -22,11 +22,11 @@ const PAGE_KEYS: readonly (keyof UrlSettings)[] = [
 const RUN_KEYS = (Object.keys(URL_DEFAULTS) as (keyof UrlSettings)[]).filter((k) => !PAGE_KEYS.includes(k));
 
 /**
- * The settings of scene n: every run setting at its default (in the scene's scenario: its
+ * The settings of a scene: every run setting at its default (in the scene's scenario: its
  * recommended network, schedule and strengths) unless the scene names it, so a scene looks the
  * same from whichever scene it was reached. Keys in `keep` stay as they are.
  */
-export function sceneSettings(scene: Scene, n: number, keep: ReadonlySet<string>): Partial<UrlSettings> {
+export function sceneSettings(scene: Scene, keep: ReadonlySet<string>): Partial<UrlSettings> {
   const scenario = {
     protocol: URL_DEFAULTS.protocol,
     scenario: URL_DEFAULTS.scenario,
@@ -37,7 +37,7 @@ export function sceneSettings(scene: Scene, n: number, keep: ReadonlySet<string>
   const patch: Partial<UrlSettings> = Object.fromEntries(
     RUN_KEYS.filter((k) => !keep.has(k)).map((k) => [k, run[k as keyof RunSettings]]),
   );
-  return { ...patch, view: scene.view, scene: n };
+  return { ...patch, view: scene.view, scene: scene.id };
 }
 
 /** The lab with a scene's changes on top (any part left out stays as it is). */
@@ -53,21 +53,21 @@ export function withLab(s: LabSettings, change: Omit<LabSetup, 'preset'>): LabSe
   };
 }
 
-/** What a link gave on top of ?scene=n: run settings (by URL key) and the lab's settings, if any. */
+/** What a link gave on top of ?scene=<id>: run settings (by URL key) and the lab's settings, if any. */
 export interface GivenInUrl {
   readonly runKeys: ReadonlySet<string>;
   readonly lab: LabSettings | null;
 }
 const NOTHING_GIVEN: GivenInUrl = { runKeys: new Set(), lab: null };
 
-/** Sets up scene n; what `given` names stays as the link had it (the scene still picks overlays and methods). */
-export function applyScene(scene: Scene, n: number, given: GivenInUrl = NOTHING_GIVEN): void {
+/** Sets up a scene; what `given` names stays as the link had it (the scene still picks overlays and methods). */
+export function applyScene(scene: Scene, given: GivenInUrl = NOTHING_GIVEN): void {
   const now = useSettings.getState();
   // What the link gave is named in the change too, so a new scenario's recommendations leave it be.
   const kept = Object.fromEntries(
     RUN_KEYS.filter((k) => given.runKeys.has(k)).map((k) => [k, now[k]]),
   ) as Partial<UrlSettings>;
-  now.set({ ...kept, ...sceneSettings(scene, n, given.runKeys) });
+  now.set({ ...kept, ...sceneSettings(scene, given.runKeys) });
   if (scene.lab) {
     const { overlays, show } = scene.lab;
     const lab = given.lab

@@ -10,7 +10,9 @@ import { SCENES } from './scenes';
 /**
  * Every network scene's claims, checked on its own settings with the engine (the scene's scenario,
  * network, schedule, strengths and seed; nothing made smaller). A scene whose text, settings and
- * numbers disagree fails here. Scenes with the same settings share one run.
+ * numbers disagree fails here. Scenes with the same settings share one run. A scene that trains
+ * seeds as lanes is checked here on its base run (its first seed, ./sceneRuns.ts); its claims over
+ * seeds are the evidence's (./claimEvidence.test.ts).
  */
 const RUNS = sceneRuns(SCENES);
 

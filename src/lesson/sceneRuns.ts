@@ -2,11 +2,14 @@
  * The network scenes' runs as headless experiments (src/engine/experiment.ts): the same scenario,
  * network, schedule, strengths and seed as the scene sets in the page. Scenes that differ only in
  * their methods share one run with every method they need (the learners of a lockstep run do not
- * interact, so each method's numbers are those of a run of its own).
+ * interact, so each method's numbers are those of a run of its own). A scene that trains seeds as
+ * lanes (`seedLanes`) runs here as its base run, one seed: its claims mean "on every seed"
+ * (src/engine/claimSeeds.ts), and the seeds are the benchmark's (scripts/claimRuns.ts), each a run.
  */
 import type { Claim } from '../engine/claims';
 import type { ExperimentOptions } from '../engine/experiment';
 import { METHOD_IDS } from '../engine/methods/registry';
+import { DEFAULT_SEED_LANES } from '../engine/seedLanes';
 import type { SweepClaim } from '../engine/sweepClaims';
 import { hyperparametersOf, runConfigOf } from '../store/runConfig';
 import { URL_DEFAULTS, type UrlSettings } from '../store/urlParams';
@@ -45,7 +48,8 @@ export function sceneRuns(scenes: readonly Scene[]): SceneRun[] {
   const runs = new Map<string, { scenes: SceneRun['scenes'][number][]; options: ExperimentOptions }>();
   scenes.forEach((scene, i) => {
     if (scene.view !== 'network') return;
-    const options = optionsOf({ ...URL_DEFAULTS, ...sceneSettings(scene, i + 1, new Set()) });
+    const settings = { ...URL_DEFAULTS, ...sceneSettings(scene, new Set()) };
+    const options = optionsOf({ ...settings, seedLanes: DEFAULT_SEED_LANES });
     const key = JSON.stringify({ ...options, methods: [] });
     const run = runs.get(key) ?? { scenes: [], options: { ...options, methods: [] } };
     const methods = new Set([...run.options.methods, ...options.methods]);

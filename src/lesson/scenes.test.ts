@@ -31,30 +31,29 @@ describe('applying a scene', () => {
   const network = SCENES.find((s) => s.view === 'network' && s.run?.methods)!;
 
   it('puts every run setting the scene leaves out back to its default, and leaves the page alone', () => {
-    const patch = sceneSettings(network, 4, new Set());
+    const patch = sceneSettings(network, new Set());
     expect(patch).toMatchObject({
       ...network.run,
       view: 'network',
-      scene: 4,
+      scene: network.id,
       learningRate: URL_DEFAULTS.learningRate,
     });
     for (const key of ['theme', 'backend', 'embed'] as const) expect(patch).not.toHaveProperty(key);
   });
 
   it('keeps the settings a link gave', () => {
-    expect(sceneSettings(network, 1, new Set(['methods']))).not.toHaveProperty('methods');
+    expect(sceneSettings(network, new Set(['methods']))).not.toHaveProperty('methods');
   });
 
   it('sets a scene in another scenario to that scenario’s recommendations, but keeps what the link gave', () => {
-    const n = SCENES.findIndex((s) => s.run?.protocol === 'split-mnist') + 1;
-    const scene = SCENES[n - 1]!;
+    const scene = SCENES.find((s) => s.run?.protocol === 'split-mnist')!;
     // The link gave λ_EWC at the first click's recommendation; the scene's scenario recommends another.
     useSettings.getState().set({ ...URL_DEFAULTS });
-    applyScene(scene, n, { runKeys: new Set(['lambdaEwc']), lab: null });
+    applyScene(scene, { runKeys: new Set(['lambdaEwc']), lab: null });
     const s = useSettings.getState();
     expect(s.lambdaEwc).toBe(URL_DEFAULTS.lambdaEwc);
     expect(s.c).not.toBe(URL_DEFAULTS.c);
-    expect(s).toMatchObject({ ...scene.run, scene: n });
+    expect(s).toMatchObject({ ...scene.run, scene: scene.id });
   });
 
   it('changes only what a lab change names', () => {

@@ -2,7 +2,8 @@
  * The guided lesson, as data: one entry per scene, shown in this order (scene 1 is the first).
  *
  * To reorder the lesson, move entries; to drop a scene, delete it; to add one, copy an entry and edit
- * it. Scene numbers (?scene=3, "Scene 3 of 8") follow the order here, nothing else refers to them.
+ * it. A link names a scene by its id (?scene=first-click); its number ("Scene 3 of 8") is its place
+ * here. Links from before ids name scenes by their old numbers (src/store/sceneLinks.ts): keep ids.
  * Each scene sets up everything it shows:
  *   - `view`: 'network' (a real network trained on MNIST) or 'lab' (the 2D ellipse lab);
  *   - `run`: network-run settings, with the same names as the URL parameters (README); every run
@@ -51,6 +52,27 @@ export const SCENES: readonly Scene[] = [
       { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
       { method: 'sgd', metric: 'final', task: 1, between: [50, 80] },
     ],
+  },
+  {
+    id: 'luck',
+    title: 'Could it be luck?',
+    view: 'network',
+    run: { methods: ['sgd'], seedLanes: 5 },
+    panel: 'forgetting-curves',
+    text: 'Scene 1 was one seed’s run. Here SGD learns the four tasks on five seeds at once, each with its own initial weights, minibatches and permutations: the line is their mean.',
+    formula: String.raw`\text{drop}_s = R^{(s)}_{1,1} - R^{(s)}_{4,1}, \qquad s = 0, 1, \dots, 4`,
+    predict: {
+      question: 'On one seed SGD lost about 24 points of task 1. Over five seeds:',
+      choices: [
+        'Some seeds keep task 1',
+        'Every seed forgets it: the band ends far below its start',
+        'The drop was luck: the mean stays flat',
+      ],
+      answer: 1,
+      reveal:
+        'Every seed forgets: task 1 drops 14 to 24 points (mean 19) on seeds 0–4. A scientist weighs an effect against its spread over seeds: the smallest drop here is far from zero, so it is no luck; a gap smaller than the band could be.',
+    },
+    claims: [{ method: 'sgd', metric: 'drop', task: 1, atLeast: 10 }],
   },
   {
     id: 'l2-rigid',

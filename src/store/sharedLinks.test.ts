@@ -8,10 +8,13 @@
  * since (`fused`) is left out of the snapshot's settings: the page no longer has it. A recommended
  * value the sweeps changed since (split MNIST's epochs and task-IL's λ, docs/defaults.md) is
  * today's where the link did not give it: such a link asked for the recommended run, not a number.
+ * A scene, which the snapshot's code held as its number, is now held as the id that number opened
+ * then (src/store/sceneLinks.ts): the same scene, wherever the lesson has moved it since.
  */
 import { describe, expect, it } from 'vitest';
 import { SETTING_ALIASES } from '../engine/settingsTable';
 import { readSettingsFile } from './runExport';
+import { LEGACY_SCENE_ORDER, NO_SCENE } from './sceneLinks';
 import snapshot from './sharedLinks.snapshot.json';
 import { defaultsFor, parseUrlSettings, URL_DEFAULTS, type UrlSettings } from './urlParams';
 
@@ -30,13 +33,19 @@ const RENAMED: Readonly<Record<string, string>> = { ...SHARED_RENAMED, ...RATES_
 /** The settings retired since the snapshot (every method now trains in the one fused step). */
 const RETIRED: ReadonlySet<string> = new Set(['fused']);
 
+/**
+ * The scene the snapshot's number opened, as today's settings hold it: 0 none, 1–13 that scene's
+ * id, and a number past the old lesson as given (the lesson still says it has no such scene).
+ */
+const sceneOf = (n: number): string => (n === 0 ? NO_SCENE : (LEGACY_SCENE_ORDER[n - 1] ?? String(n)));
+
 /** The settings as the snapshot's code decoded them, under today's names, less those retired since. */
 function renamed(diff: Record<string, unknown>): Record<string, unknown> {
   const old = { ...snapshot.defaults, ...diff };
   return Object.fromEntries(
     Object.entries(old)
       .filter(([k]) => !RETIRED.has(k))
-      .map(([k, v]) => [Object.hasOwn(RENAMED, k) ? RENAMED[k] : k, v]),
+      .map(([k, v]) => [Object.hasOwn(RENAMED, k) ? RENAMED[k] : k, k === 'scene' ? sceneOf(Number(v)) : v]),
   );
 }
 
@@ -49,7 +58,11 @@ const RETUNED: readonly (keyof UrlSettings)[] = ['epochs', 'lambdaEwc'];
  * What the link decodes to now should be: the snapshot's settings, those added since at their
  * default, and those retuned since at today's recommended value unless the link gave them.
  */
-function expected(now: UrlSettings, diff: Record<string, unknown>, given = new Set<string>()): Record<string, unknown> {
+function expected(
+  now: UrlSettings,
+  diff: Record<string, unknown>,
+  given = new Set<string>(),
+): Record<string, unknown> {
   const defaults = defaultsFor(now);
   const added = (Object.keys(now) as (keyof UrlSettings)[]).filter((k) => !KNOWN.has(k));
   const retuned = RETUNED.filter((k) => !given.has(k));

@@ -28,6 +28,7 @@ import {
 } from '../engine/settingsTable';
 import { DEFAULT_SWEEP_LANES, MAX_SWEEP_LANES, MIN_SWEEP_LANES, SWEEP_METHODS } from '../engine/sweep';
 import { BACKENDS, type BackendName } from '../worker/protocol';
+import { NO_SCENE, sceneCodec } from './sceneLinks';
 
 export const URL_FORMAT_VERSION = 1;
 export const VIEWS = ['network', 'lab'] as const;
@@ -42,8 +43,8 @@ const TABLE_KEYS = keysIn('url');
 /** The page's own settings, and the run's that come from the method registry. */
 interface PageUrlSettings {
   view: View;
-  /** The guided lesson's scene, 1-based; 0 = no lesson (free play). */
-  scene: number;
+  /** The guided lesson's scene by its id ('' = no lesson, free play); src/store/sceneLinks.ts. */
+  scene: string;
   /** Embedded in a course page: the chrome is hidden, only the view shows. */
   embed: boolean;
   /** 'auto' applies the documented backend rule; anything else forces that backend. */
@@ -83,7 +84,7 @@ export type ScenarioOf = Pick<UrlSettings, 'protocol' | 'scenario'> & Partial<Pi
 
 const PAGE_DEFAULTS: Readonly<PageUrlSettings> = {
   view: 'network',
-  scene: 0,
+  scene: NO_SCENE,
   embed: false,
   backend: 'auto',
   theme: 'auto',
@@ -138,7 +139,7 @@ const methodList: Field<MethodId[]> = {
 
 const PAGE_FIELDS: { [K in keyof PageUrlSettings]: Field<PageUrlSettings[K]> } = {
   view: oneOf(VIEWS),
-  scene: number(0, 99, true),
+  scene: sceneCodec,
   embed: bool,
   backend: oneOf([...BACKENDS, 'auto'] as const),
   theme: oneOf(THEMES),

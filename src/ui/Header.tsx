@@ -1,4 +1,5 @@
 import { goToScene } from '../lesson/navigation';
+import { NO_SCENE } from '../store/sceneLinks';
 import { useSettings } from '../store/settings';
 import { toggleControls, toggleProjector, toggleShortcuts, useUi } from '../store/ui';
 import { THEMES, type Theme, type View } from '../store/urlParams';
@@ -15,7 +16,7 @@ const THEME_LABELS: Record<Theme, string> = {
 export function Header() {
   const view = useSettings((s) => s.view);
   const theme = useSettings((s) => s.theme);
-  const inLesson = useSettings((s) => s.scene > 0);
+  const inLesson = useSettings((s) => s.scene !== NO_SCENE);
   const set = useSettings((s) => s.set);
   const controlsHidden = useUi((s) => s.controlsHidden);
   return (

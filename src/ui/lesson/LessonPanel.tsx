@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { revealScene } from '../../lesson/applyScene';
-import { exitLesson, nextScene, prevScene, SCENE_COUNT } from '../../lesson/navigation';
+import { exitLesson, nextScene, prevScene, SCENE_COUNT, scenePosition } from '../../lesson/navigation';
 import { SCENES } from '../../lesson/scenes';
 import type { Prediction, Scene } from '../../lesson/sceneTypes';
 import { useSettings } from '../../store/settings';
@@ -14,7 +14,7 @@ import './lesson.css';
  * grid keeps its rows.
  */
 export function LessonPanel() {
-  const n = useSettings((s) => s.scene);
+  const n = scenePosition(useSettings((s) => s.scene));
   const scene = SCENES[n - 1];
   return (
     <div className="lesson-slot">

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { type Claim, checkClaim, describeClaim, type MethodMatrix } from '../../engine/claims';
+import { checkClaimOnEachSeed, runsBySeed } from '../../engine/claimSeeds';
+import { type Claim, describeClaim, type MethodMatrix } from '../../engine/claims';
 import { sweptParam } from '../../engine/sweep';
 import { checkSweepClaim, describeSweepClaim, type SweepResult } from '../../engine/sweepClaims';
 import { type ClaimCount, sceneClaimCount } from '../../lesson/claimCounts';
@@ -9,16 +10,19 @@ import { finishedRuns } from '../../panels/matrixData';
 import { useResults } from '../../store/results';
 import { sweepView } from '../../store/sweepView';
 
-/** The finished run's matrices (null while it runs), recomputed only when the run's record changes. */
-function usePageRuns(): MethodMatrix[] | null {
+/**
+ * The finished run's matrices seed by seed (null while it runs; one seed unless its lanes are seeds),
+ * recomputed only when the run's record changes.
+ */
+function usePageRuns(): MethodMatrix[][] | null {
   const config = useResults((r) => r.config);
   const switches = useResults((r) => r.switches);
   const evaluations = useResults((r) => r.evaluations);
   const taskNames = useResults((r) => r.taskNames);
-  return useMemo(
-    () => finishedRuns({ config, switches, evaluations, taskNames }),
-    [config, switches, evaluations, taskNames],
-  );
+  return useMemo(() => {
+    const runs = finishedRuns({ config, switches, evaluations, taskNames });
+    return runs && config ? runsBySeed(runs, config.lanes, config.seed) : null;
+  }, [config, switches, evaluations, taskNames]);
 }
 
 /** The page's sweep once its last task is measured (null before, or when the run is no sweep). */
@@ -51,13 +55,13 @@ function ClaimItem({
   count,
 }: {
   claim: Claim;
-  runs: MethodMatrix[] | null;
+  runs: MethodMatrix[][] | null;
   count: ClaimCount | undefined;
 }) {
   const outcome = useMemo(() => {
     if (!runs) return null;
     try {
-      const o = checkClaim(claim, runs);
+      const o = checkClaimOnEachSeed(claim, runs);
       // The page has no path integral of the last task: such a claim is checked by the tests only.
       return o.values.some((v) => !Number.isFinite(v)) ? null : o;
     } catch {
@@ -97,7 +101,7 @@ export function SceneClaims({ scene }: { scene: Scene }) {
     return runs
       ? claims.filter((c) => {
           try {
-            return !checkClaim(c, runs).holds;
+            return !checkClaimOnEachSeed(c, runs).holds;
           } catch {
             return false;
           }
@@ -117,12 +121,14 @@ export function SceneClaims({ scene }: { scene: Scene }) {
         undefined,
       )
     : undefined;
+  // A run of several seeds (seeds as lanes) is checked on each: a claim holds only if it holds on every one.
+  const seeds = runs && runs.length > 1 && sweepClaims.length === 0 ? runs.length : 1;
   const verdict =
     failing === null
       ? ''
       : failing === 0
-        ? ' ✓ all hold in this run'
-        : ` ✗ ${failing} of ${claims.length + sweepClaims.length} fail in this run`;
+        ? ` ✓ all hold${seeds > 1 ? ` on each of ${seeds} seeds` : ''} in this run`
+        : ` ✗ ${failing} of ${claims.length + sweepClaims.length} fail in this run${seeds > 1 ? ` (each checked on all ${seeds} seeds)` : ''}`;
   return (
     <details className="lesson-claims" data-testid="lesson-claims" open={openByDefault()}>
       <summary>

@@ -3,6 +3,7 @@ import { METHOD_LABELS } from '../../engine/methodIds';
 import { METHOD_COLORS } from '../../engine/methods/registry';
 import { groupSpread, laneGroups, rangeText, seedCount } from '../../panels/seedSpreadData';
 import { useResults } from '../../store/results';
+import { NO_SCENE } from '../../store/sceneLinks';
 import { useSettings } from '../../store/settings';
 import { useUi } from '../../store/ui';
 
@@ -26,7 +27,7 @@ export function AccuracyTable() {
   const taskNames = useResults((s) => s.taskNames);
   const last = useResults((s) => s.evaluations.at(-1));
   const diverged = useResults((s) => s.diverged);
-  const inLesson = useSettings((s) => s.scene > 0);
+  const inLesson = useSettings((s) => s.scene !== NO_SCENE);
   const chosen = useUi((s) => s.accuracyTableOpen);
   const height = useSyncExternalStore(subscribeResize, windowHeight);
   if (!config || !last) return null;
