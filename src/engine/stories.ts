@@ -16,12 +16,14 @@ export interface ScenarioStory {
  * The first click's story (permuted MNIST): SGD forgets task 1, EWC and SI keep it and still learn
  * each new task as well as SGD does, and L2 is visibly different: too rigid, or protecting less.
  */
+// Over seeds 0–19 (docs/evidence/): SGD's drop 8.8–33.8 points, EWC's and SI's at most 2.4, each new
+// task learned 1.3–5.1 points below SGD's by EWC and SI, 7.8–14.8 by L2.
 export const FIRST_CLICK_CLAIMS: readonly Claim[] = [
-  { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
+  { method: 'sgd', metric: 'drop', task: 1, atLeast: 8 },
   { method: 'ewc', metric: 'drop', task: 1, atMost: 3 },
   { method: 'si', metric: 'drop', task: 1, atMost: 3 },
-  { method: 'ewc', than: 'sgd', metric: 'learned', task: 'later', atLeast: -3 },
-  { method: 'si', than: 'sgd', metric: 'learned', task: 'later', atLeast: -3 },
+  { method: 'ewc', than: 'sgd', metric: 'learned', task: 'later', atLeast: -6 },
+  { method: 'si', than: 'sgd', metric: 'learned', task: 'later', atLeast: -6 },
   {
     anyOf: [
       { method: 'l2', than: 'sgd', metric: 'learned', task: 'later', atMost: -5 },
@@ -89,17 +91,19 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
     ],
   },
   'split-domain': {
-    line: 'One shared 2-way output: EWC, SI and A-GEM help only a little (as in the literature), LwF more; all far below Joint.',
+    line: 'One shared 2-way output: EWC, SI and A-GEM win back part of what SGD forgets, LwF as much or more; all far below Joint.',
     claims: [
       { method: 'agem', than: 'sgd', metric: 'average', between: [3, 20] },
       { method: 'lwf', than: 'sgd', metric: 'average', atLeast: 10 },
-      { method: 'lwf', than: 'ewc', metric: 'average', atLeast: 2 },
-      { method: 'lwf', than: 'si', metric: 'average', atLeast: 2 },
+      // Seeds 0–19: LwF − EWC −1.8 to 15.5 points, LwF − SI −1.7 to 12.1: level or ahead, not always ahead.
+      { method: 'lwf', than: 'ewc', metric: 'average', atLeast: -3 },
+      { method: 'lwf', than: 'si', metric: 'average', atLeast: -3 },
       { method: 'lwf', metric: 'average', atMost: 85 },
       { method: 'joint', than: 'lwf', metric: 'average', atLeast: 10 },
       { method: 'sgd', metric: 'drop', task: 1, atLeast: 30 },
-      { method: 'ewc', than: 'sgd', metric: 'average', between: [0, 20] },
-      { method: 'si', than: 'sgd', metric: 'average', between: [0, 20] },
+      // Seeds 0–19: EWC − SGD 6.1–20.3 points, SI − SGD 9.9–21.3.
+      { method: 'ewc', than: 'sgd', metric: 'average', between: [0, 25] },
+      { method: 'si', than: 'sgd', metric: 'average', between: [0, 25] },
       { method: 'ewc', metric: 'average', atMost: 80 },
       { method: 'si', metric: 'average', atMost: 80 },
       { method: 'joint', than: 'ewc', metric: 'average', atLeast: 15 },

@@ -45,12 +45,13 @@ export const SCENES: readonly Scene[] = [
       choices: ['Still about 92 %', '15 points or more lower', 'Down to chance (10 %)'],
       answer: 1,
       reveal:
-        'Each new task overwrites weights the first one relied on: task 1 falls from 92 % to about 68 %, while every new task is still learned to about 90 %. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
+        'Each new task overwrites weights the first one relied on: task 1 falls from 92 % to about 68 % (on other seeds it loses 9 to 34 points), while every new task is still learned to about 90 %. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
     },
     claims: [
       { method: 'sgd', metric: 'learned', task: 'every', atLeast: 85 },
-      { method: 'sgd', metric: 'drop', task: 1, atLeast: 15 },
-      { method: 'sgd', metric: 'final', task: 1, between: [50, 80] },
+      // Seeds 0–19: drop 8.8–33.8 points, task 1 ends at 57.5–82.8 %.
+      { method: 'sgd', metric: 'drop', task: 1, atLeast: 8 },
+      { method: 'sgd', metric: 'final', task: 1, between: [50, 85] },
     ],
   },
   {
@@ -72,7 +73,7 @@ export const SCENES: readonly Scene[] = [
       reveal:
         'Every seed forgets: task 1 drops 14 to 24 points (mean 19) on seeds 0–4. A scientist weighs an effect against its spread over seeds: the smallest drop here is far from zero, so it is no luck; a gap smaller than the band could be.',
     },
-    claims: [{ method: 'sgd', metric: 'drop', task: 1, atLeast: 10 }],
+    claims: [{ method: 'sgd', metric: 'drop', task: 1, atLeast: 8 }],
   },
   {
     id: 'l2-rigid',
@@ -179,7 +180,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Only SGD', 'EWC and SI; L2 pays on the new tasks', 'All four equally'],
       answer: 1,
       reveal:
-        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 and learn each new task within 3 points of SGD. L2 keeps most of task 1 too, but learns each new task 13–17 points worse: it holds every weight, not only those that matter.',
+        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 and learn each new task within 6 points of SGD (1–5 on seeds 0–19). L2 keeps most of task 1 too, but learns each new task 13–17 points worse: it holds every weight, not only those that matter.',
     },
     claims: FIRST_CLICK_CLAIMS,
   },
