@@ -166,7 +166,7 @@ test('a finished sweep stays as its method’s curve beside the next method’s 
   await expect.poll(async () => (await sweep(page))?.final, { timeout: 120_000 }).toBe(true);
   await page.getByTestId('sweep-method').selectOption('ewc');
   await page.getByRole('button', { name: 'Start new run' }).click();
-  await expect(page.getByTestId('sweep-strengths')).toHaveText('λ = 0, 100, 1e5, 1e8');
+  await expect(page.getByTestId('sweep-strengths')).toHaveText('λ = 0, 1000, 1e6, 1e9');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(async () => (await sweep(page))?.final, { timeout: 120_000 }).toBe(true);
   const figure = page.getByTestId('strength-sweep');

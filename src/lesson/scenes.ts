@@ -45,7 +45,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Still about 92 %', '15 points or more lower', 'Down to chance (10 %)'],
       answer: 1,
       reveal:
-        'Each new task overwrites weights the first one relied on: task 1 falls from 92 % to about 68 % (on other seeds it loses 9 to 34 points), while every new task is still learned to about 90 %. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
+        'Each new task overwrites weights the first one relied on: task 1 falls from 92 % to about 68 %, while every new task is still learned to about 90 %. Capacity is not the issue, the objective is: SGD minimises only the new loss.',
     },
     claims: [
       { method: 'sgd', metric: 'learned', task: 'every', atLeast: 85 },
@@ -180,7 +180,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Only SGD', 'EWC and SI; L2 pays on the new tasks', 'All four equally'],
       answer: 1,
       reveal:
-        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 and learn each new task within 6 points of SGD (1–5 on seeds 0–19). L2 keeps most of task 1 too, but learns each new task 13–17 points worse: it holds every weight, not only those that matter.',
+        'SGD loses 24 points of task 1; EWC and SI keep it within about 2 and learn each new task within 6 points of SGD. L2 keeps most of task 1 too, but learns each new task 13–17 points worse: it holds every weight, not only those that matter.',
     },
     claims: FIRST_CLICK_CLAIMS,
   },

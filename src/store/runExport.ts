@@ -6,12 +6,15 @@
 import { METHOD_LABELS } from '../engine/methodIds';
 import { laneSeeds, type RunConfig } from '../engine/runConfig';
 import type { ResultsState } from './results';
+import { NO_SCENE } from './sceneLinks';
 import { type ParsedUrl, parseUrlSettings, URL_FORMAT_VERSION, type UrlSettings } from './urlParams';
 
 export const SETTINGS_FILE_KIND = 'forgetting-playground-settings';
 
 export function settingsFile(settings: UrlSettings): string {
-  return `${JSON.stringify({ kind: SETTINGS_FILE_KIND, version: URL_FORMAT_VERSION, settings }, null, 2)}\n`;
+  // No lesson is left out (its default), since a link cannot say it as an empty name.
+  const saved = { ...settings, scene: settings.scene === NO_SCENE ? undefined : settings.scene };
+  return `${JSON.stringify({ kind: SETTINGS_FILE_KIND, version: URL_FORMAT_VERSION, settings: saved }, null, 2)}\n`;
 }
 
 /** Reads a settings file; what is missing takes its default, what is wrong is listed as ignored. */

@@ -40,8 +40,7 @@ const SCENE_ID = /^[a-z][a-z0-9-]{0,39}$/;
  */
 export const sceneCodec: Codec<string> = {
   parse: (raw) => {
-    // A settings file holds the value itself: '' for no lesson.
-    if (raw === NO_SCENE) return NO_SCENE;
+    // An empty `scene=` names nothing: it is ignored with a notice, as it always was.
     if (LEGACY_NUMBER.test(raw)) {
       const n = Number(raw);
       return n === 0 ? NO_SCENE : (LEGACY_SCENE_ORDER[n - 1] ?? String(n));

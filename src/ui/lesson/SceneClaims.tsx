@@ -39,8 +39,8 @@ function usePageSweep(): SweepResult | null {
 const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toFixed(1))) : '–');
 
 /** On how many seeds the headless benchmark saw a claim hold (`npm run evidence`), in words. */
-const seedsText = (c: ClaimCount, atLeast = false) =>
-  `holds on ${atLeast ? '≥ ' : ''}${c.held}/${c.seeds} seeds`;
+const seedsText = (c: ClaimCount, atLeast = false, verb = 'holds on') =>
+  `${verb} ${atLeast ? '≥ ' : ''}${c.held}/${c.seeds} seeds`;
 
 /** What a claim's parenthesis says: this run's numbers and the benchmark's count, each when known. */
 function aside(here: string | undefined, count: ClaimCount | undefined): string {
@@ -133,14 +133,14 @@ export function SceneClaims({ scene }: { scene: Scene }) {
     <details className="lesson-claims" data-testid="lesson-claims" open={openByDefault()}>
       <summary>
         <span className="lesson-claims-head">
-          {count} claim{count > 1 ? 's' : ''}, checked by the tests:
+          {count} tested claim{count > 1 ? 's' : ''}:
         </span>
         {verdict}
         {weakest && (
           <span className="lesson-claims-seeds">
             {verdict ? ' · ' : ' '}
-            {counted.length > 1 ? 'each ' : ''}
-            {seedsText(weakest, counted.length > 1)}
+            {/* Short, so the folded line fits one row at 1280×720 projector. */}
+            {seedsText(weakest, counted.length > 1, counted.length > 1 ? 'each on' : 'on')}
           </span>
         )}
       </summary>
