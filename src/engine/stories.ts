@@ -111,7 +111,7 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
   },
   'split-class': {
     // No-break spaces: a narrow sidebar must not wrap a number away from its %.
-    line: 'One 10-way output: L2, EWC, SI, MAS and LwF end near 20\u00a0%, A-GEM at 30–50\u00a0%, all far below Joint; only replay remembers.',
+    line: 'One 10-way output: L2, EWC, SI, MAS and LwF end near 20\u00a0%, A-GEM above them, all far below Joint; only replay remembers.',
     claims: CLASS_CLAIMS,
   },
 };

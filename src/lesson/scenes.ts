@@ -340,7 +340,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Level with replay', 'Above SGD, far below replay', 'At SGD: it never projects'],
       answer: 1,
       reveal:
-        'At 31–47 %: above SGD, yet 40 points or more below replay. Most updates are projected, but a veto never brings old classes back.',
+        'On seeds 0–2 it ends at 31–47 %: above SGD, yet 40 points or more below replay. Most updates are projected, but a veto never brings old classes back.',
     },
     // Seeds 0–2 of this run (10 epochs a task): A-GEM − SGD 11.8–27.3 points, replay − A-GEM
     // 40.3–57.6 points, at least 53 % of each later task's updates projected.
