@@ -75,8 +75,10 @@ export async function runExperiment(
   data: MnistData,
   options: ExperimentOptions,
   onTaskDone?: OnTaskDone,
+  /** Stop after this many tasks (a reproduction check of a stored run's start); left out: all. */
+  taskCount?: number,
 ): Promise<ExperimentResult> {
-  return (await trainLanes(data, options, onTaskDone)).result;
+  return (await trainLanes(data, options, onTaskDone, taskCount)).result;
 }
 
 /**
@@ -127,6 +129,7 @@ async function trainLanes(
   data: MnistData,
   options: ExperimentOptions,
   onTaskDone?: OnTaskDone,
+  taskCount?: number,
 ): Promise<{ result: ExperimentResult; initial: number[][] }> {
   const started = performance.now();
   const schedule = recommendedSettings(scenarioKeyOf(options.spec));
@@ -144,7 +147,7 @@ async function trainLanes(
   });
   const hyperparameters = lockstep.settings.hp;
   try {
-    const T = lockstep.scenario.tasks.length;
+    const T = Math.min(lockstep.scenario.tasks.length, taskCount ?? Number.POSITIVE_INFINITY);
     const initial = (await lockstep.evaluate('full')).accuracy;
     const rows: number[][][] = options.methods.map(() => []);
     const summaries: TaskSummary[][] = options.methods.map(() => []);
