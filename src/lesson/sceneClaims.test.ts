@@ -78,29 +78,27 @@ describe('the network scenes', () => {
       });
       continue;
     }
-    it(
-      `show what they claim: ${run.name}, on its stored run, whose first ${REPRODUCED} tasks train again alike`,
-      { timeout: 900_000 },
-      async () => {
-        const stored = seedMatrices(evidence, run.options.seed, run.options)!;
-        expect(brokenClaims(run, stored), 'claims that do not hold on the stored run').toEqual([]);
-        const result = await runExperiment(readMnistPackage(), run.options, undefined, REPRODUCED);
-        const names = laneNames(run.options);
-        const moved = result.methods.flatMap((m, i) =>
-          m.accuracy.flatMap((row, t) =>
-            row.flatMap((acc, j) => {
-              const was = stored[i].accuracy[t][j];
-              return Math.abs(acc - was) <= TOLERANCE
-                ? []
-                : [`${names[i]} after task ${t + 1}, on task ${j + 1}: ${acc.toFixed(4)}, stored ${was}`];
-            }),
-          ),
-        );
-        expect(
-          moved,
-          `the engine no longer trains what the evidence stored; store it again (npm run evidence -- --only ${run.only[0]})`,
-        ).toEqual([]);
-      },
-    );
+    it(`show what they claim: ${run.name}, on its stored run, whose first ${REPRODUCED} tasks train again alike`, {
+      timeout: 900_000,
+    }, async () => {
+      const stored = seedMatrices(evidence, run.options.seed, run.options)!;
+      expect(brokenClaims(run, stored), 'claims that do not hold on the stored run').toEqual([]);
+      const result = await runExperiment(readMnistPackage(), run.options, undefined, REPRODUCED);
+      const names = laneNames(run.options);
+      const moved = result.methods.flatMap((m, i) =>
+        m.accuracy.flatMap((row, t) =>
+          row.flatMap((acc, j) => {
+            const was = stored[i].accuracy[t][j];
+            return Math.abs(acc - was) <= TOLERANCE
+              ? []
+              : [`${names[i]} after task ${t + 1}, on task ${j + 1}: ${acc.toFixed(4)}, stored ${was}`];
+          }),
+        ),
+      );
+      expect(
+        moved,
+        `the engine no longer trains what the evidence stored; store it again (npm run evidence -- --only ${run.only[0]})`,
+      ).toEqual([]);
+    });
   }
 });
