@@ -36,8 +36,10 @@ export const FIRST_CLICK_CLAIMS: readonly Claim[] = [
 const CLASS_CLAIMS: readonly Claim[] = [
   // LwF distils the old classes' outputs, yet the new classes win the shared softmax.
   { method: 'lwf', metric: 'average', between: [15, 25] },
-  // A-GEM's veto keeps part of the old tasks (31–47 % on seeds 0–2 at 10 epochs a task), far below rehearsal.
-  { method: 'agem', than: 'sgd', metric: 'average', atLeast: 8 },
+  // A-GEM's veto keeps part of the old tasks on most seeds, far below rehearsal. Seeds 0–19 at 10
+  // epochs a task: 19.8–47.0 % (mean 30.7), A-GEM − SGD 0.2–27.3 points (≥ 8 on only 14 of 20).
+  { method: 'agem', metric: 'average', between: [15, 50] },
+  { method: 'agem', than: 'sgd', metric: 'average', atLeast: 0 },
   { method: 'replay', than: 'agem', metric: 'average', atLeast: 25 },
   { method: 'sgd', metric: 'average', between: [15, 25] },
   { method: 'l2', metric: 'average', between: [15, 25] },
@@ -78,15 +80,19 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
     ],
   },
   'split-task': {
-    line: 'Told which pair it sees, EWC, SI, LwF and A-GEM keep the old pairs; SGD forgets some of them.',
+    line: 'Told which pair it sees, SI, LwF and A-GEM keep the old pairs, EWC most of them; SGD forgets some.',
     claims: [
       { method: 'lwf', metric: 'average', atLeast: 97 },
       { method: 'agem', metric: 'average', atLeast: 97 },
       { method: 'lwf', than: 'sgd', metric: 'average', atLeast: 0 },
       { method: 'agem', than: 'sgd', metric: 'average', atLeast: 0 },
-      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 3 },
-      { method: 'si', than: 'sgd', metric: 'average', atLeast: 3 },
-      { method: 'ewc', than: 'sgd', times: 1 / 3, metric: 'bwt', atLeast: 0 },
+      // Seeds 0–19: EWC − SGD 1.0–14.1 points, SI − SGD 1.0–17.6 (≥ 3 held on 17 and 18 of 20).
+      { method: 'ewc', than: 'sgd', metric: 'average', atLeast: 0 },
+      { method: 'si', than: 'sgd', metric: 'average', atLeast: 0 },
+      // EWC's λ 1e7 keeps task 1 within 2 points on 11 of 20 seeds; on 5 it drops 12.7–29.6 (the
+      // Fisher of a task fitted this well is near zero). Its BWT is within 2/3 of SGD's on all 20
+      // (a third: 17 of 20); SI's within a third of SGD's on all 20.
+      { method: 'ewc', than: 'sgd', times: 2 / 3, metric: 'bwt', atLeast: 0 },
       { method: 'si', than: 'sgd', times: 1 / 3, metric: 'bwt', atLeast: 0 },
     ],
   },
@@ -111,7 +117,7 @@ export const SCENARIO_STORIES: Readonly<Record<ScenarioKey, ScenarioStory>> = {
   },
   'split-class': {
     // No-break spaces: a narrow sidebar must not wrap a number away from its %.
-    line: 'One 10-way output: L2, EWC, SI, MAS and LwF end near 20\u00a0%, A-GEM above them, all far below Joint; only replay remembers.',
+    line: 'One 10-way output: L2, EWC, SI, MAS and LwF end near 20\u00a0%, A-GEM at 20–47\u00a0% by seed, all far below Joint; only replay remembers.',
     claims: CLASS_CLAIMS,
   },
 };

@@ -220,7 +220,9 @@ export const SCENES: readonly Scene[] = [
         'On log–log axes the dots form a rising band with a wide spread: the two measures are correlated but not the same. For a quadratic loss both recover the curvature; a real network is not quadratic.',
     },
     claims: [
-      { method: 'ewc', metric: 'drop', task: 1, atMost: 2 },
+      // Seeds 0–19: EWC's average 93.4–99.3 %; its drop on task 1 is within 2 points on only 11
+      // of 20 seeds (up to 29.6), SI's on 19 (up to 4.2).
+      { method: 'ewc', metric: 'average', atLeast: 90 },
       { method: 'si', metric: 'drop', task: 1, atMost: 2 },
     ],
   },
@@ -340,13 +342,13 @@ export const SCENES: readonly Scene[] = [
       choices: ['Level with replay', 'Above SGD, far below replay', 'At SGD: it never projects'],
       answer: 1,
       reveal:
-        'On seeds 0–2 it ends at 31–47 %: above SGD, yet 40 points or more below replay. Most updates are projected, but a veto never brings old classes back.',
+        'Over seeds 0–19 it ends anywhere from 20 to 47 % (mean 31): never below SGD, on some seeds barely above it, and always 40 points or more below replay. Most updates are projected, but a veto never brings old classes back.',
     },
-    // Seeds 0–2 of this run (10 epochs a task): A-GEM − SGD 11.8–27.3 points, replay − A-GEM
-    // 40.3–57.6 points, at least 53 % of each later task's updates projected.
+    // Seeds 0–19 of this run (10 epochs a task): A-GEM − SGD 0.2–27.3 points (≥ 8 on only 14 of
+    // 20), replay − A-GEM 40.3–67.9 points, 53–67 % of each later task's updates projected.
     claims: [
       { method: 'agem', metric: 'projected', task: 'later', atLeast: 40 },
-      { method: 'agem', than: 'sgd', metric: 'average', atLeast: 8 },
+      { method: 'agem', than: 'sgd', metric: 'average', atLeast: 0 },
       { method: 'replay', than: 'agem', metric: 'average', atLeast: 25 },
     ],
   },
