@@ -190,7 +190,10 @@ export function drawImportanceHistograms(
         ),
       );
     const xAxis = g.select<SVGGElement>('.x-axis').attr('transform', `translate(0,${h})`);
-    drawAxis(xAxis, 'bottom', x, decadeTicks(edges[0], edges[edges.length - 1]), pow10);
+    // As many decades as fit under a narrow column (a phone), at most 7.
+    const tickGap = small * 0.3;
+    const decades = Math.max(2, Math.floor((w + tickGap) / (textWidth(pow10(-8), small) + tickGap)));
+    drawAxis(xAxis, 'bottom', x, decadeTicks(edges[0], edges[edges.length - 1], Math.min(7, decades)), pow10);
     const format = d3.format(',');
     drawAxis(
       g.select<SVGGElement>('.y-axis'),
