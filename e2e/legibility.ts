@@ -268,7 +268,7 @@ export function measureLegibility(
     const targets: string[] = [];
     if (touchPx > 0) {
       const controls = root.querySelectorAll(
-        'button, [role="tab"], summary, select, input[type="range"], input[type="checkbox"]',
+        'button, [role="tab"], summary, select, input[type="range"], input[type="number"], input[type="checkbox"]',
       );
       for (const el of controls) {
         if (hidden(el) || el.closest('svg')) continue;

@@ -1,7 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-
-/** The phone layout's breakpoint; the same number as the `@media` blocks of the style sheets. */
-const PHONE = '(max-width: 599.98px)';
+import { PHONE_MEDIA as PHONE } from '../panels/textMetrics';
 
 const subscribe = (onChange: () => void) => {
   const media = window.matchMedia(PHONE);
