@@ -36,7 +36,7 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
   deviceScaleFactor: 2.625,
-  minPx: 14,
+  minPx: 12,
   touchPx: 44,
 } as const;
 
