@@ -14,7 +14,7 @@ import { formatStrength } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import { type KeptSweep, otherSweeps } from '../store/sweepHistory';
 import { sweepView } from '../store/sweepView';
-import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
+import { clearCorner, decadesThatFit, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth } from './textMetrics';
 
@@ -148,7 +148,8 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const y = d3.scaleLinear().domain([floor, 1]).range([h, 0]);
 
   const g = layer(svg, 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  const ticks = decadeTicks(lo - pad, hi + pad);
+  // Beside the 0 lane: as many decades as fit (fewer on a phone).
+  const ticks = decadeTicks(lo - pad, hi + pad, decadesThatFit(w - x(0), small));
   const xAxis = layer(g, 'x-axis axis').attr('transform', `translate(0,${h})`);
   drawAxis(
     xAxis,
