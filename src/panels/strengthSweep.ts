@@ -112,12 +112,20 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     ) +
     small * 1.5;
   const endLabelW = Math.max(...CURVES.map((c) => textWidth(`${c.short} 100.0`, small))) + small;
+  const left = small * 1.8 + textWidth('100', small) + 10;
+  // On a narrow figure (a phone), where the plot beside the legend would get under half the width,
+  // the status and the legend go under the plot.
+  const below = width - left - legendW - endLabelW < width * 0.5;
+  const legendH = below ? small * (4 + legend.length * 1.6) : 0;
   const M = {
     top: small,
-    right: legendW + endLabelW,
-    bottom: small * 3.6,
-    left: small * 1.8 + textWidth('100', small) + 10,
+    right: below ? endLabelW : legendW + endLabelW,
+    bottom: small * 3.6 + legendH,
+    left,
   };
+  const legendAt = below
+    ? { x: small * 0.5, y: height - legendH + small }
+    : { x: width - legendW + small * 0.5, y: M.top + small };
   const w = Math.max(60, width - M.left - M.right);
   const h = Math.max(60, height - M.top - M.bottom);
 
@@ -198,7 +206,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
 
   // The state of the sweep, atop the legend column: live (which task) or final.
   layer(svg, 'sweep-status')
-    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small})`)
+    .attr('transform', `translate(${legendAt.x},${legendAt.y})`)
     .selectAll('text')
     .data(
       view.final
@@ -311,7 +319,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .text((e) => `${e.c.short} ${(e.v * 100).toFixed(1)}`);
 
   const items = layer(svg, 'legend')
-    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small * 4})`)
+    .attr('transform', `translate(${legendAt.x},${legendAt.y + small * 3})`)
     .selectAll<SVGGElement, (typeof legend)[number]>('g.legend-item')
     .data(legend, (d) => d.key)
     .join((enter) => {
