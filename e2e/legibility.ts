@@ -17,7 +17,8 @@ export interface Legibility {
   overlaps: string[];
   cut: string[];
   small: string[];
-  figure: { width: number; height: number; what: string } | null;
+  /** `given`: the height of the figure's own box, which its drawing may not fill (its natural aspect). */
+  figure: { width: number; height: number; given: number; what: string } | null;
   textBoxes: number;
   /** The page's own width (document scrollWidth): wider than the viewport means sideways scrolling. */
   pageWidth: number;
@@ -235,6 +236,7 @@ export function measureLegibility(
     for (const el of document.querySelectorAll('svg, canvas')) {
       if (el.parentElement?.closest('svg') || hidden(el)) continue;
       let r = el.getBoundingClientRect();
+      const given = Math.round(r.height);
       let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       if (el instanceof SVGSVGElement) {
         const bb = el.getBBox();
@@ -260,7 +262,7 @@ export function measureLegibility(
       );
       if (r.width <= 0 || r.height <= 0) continue;
       if (!figure || r.width * r.height > figure.width * figure.height)
-        figure = { width: Math.round(r.width), height: Math.round(r.height), what: describe(el) };
+        figure = { width: Math.round(r.width), height: Math.round(r.height), given, what: describe(el) };
     }
 
     // Touch targets: what a finger must hit. A checkbox is hit through its label. Marks inside a
@@ -288,7 +290,7 @@ export function measureLegibility(
 /**
  * The problems of one view, one line each, prefixed with its name (an empty list when it reads well).
  * Text under 14 px counts in projector mode, under 12 px on a phone. A phone's figure must take the
- * full width and 60 % of the height, or be as tall as it is wide.
+ * full width, and 60 % of the height be given to it (or it be as tall as it is wide).
  */
 export function problemsOf(
   view: string,
@@ -310,7 +312,10 @@ export function problemsOf(
   // A phone's figure spans its panel, less the page's and the panel's margins and its own.
   const minWidth = (phone ? 0.8 : 0.45) * viewport.width;
   const minHeight = phone && f ? Math.min(0.6 * viewport.height, f.width) : 0.35 * viewport.height;
-  if (!f || f.width < minWidth || f.height < minHeight)
+  // On a phone the layout must give the figure that height; a drawing of its own, flatter aspect
+  // (a row of pixel maps as wide as the screen) need not fill it.
+  const height = f && phone ? Math.max(f.height, f.given) : (f?.height ?? 0);
+  if (!f || f.width < minWidth || height < minHeight)
     out.push(
       `${view}: largest figure ${f ? `${f.width}×${f.height} (${f.what})` : 'none'}, needs ≥ ${Math.ceil(minWidth)}×${Math.ceil(minHeight)}`,
     );
