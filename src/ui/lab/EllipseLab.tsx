@@ -6,6 +6,7 @@ import { createEllipsePlot, type EllipsePlot } from '../../panels/ellipsePlot';
 import { drawLossBars } from '../../panels/lossBars';
 import type { PlotView } from '../../panels/plotContext';
 import { useLabStore } from '../../store/labStore';
+import { PhoneDrawer } from '../PhoneDrawer';
 import { LabControls } from './LabControls';
 import { LabNumbers } from './LabNumbers';
 import { LabPlayback } from './LabPlayback';
@@ -47,10 +48,12 @@ export function EllipseLab() {
   const diverged = CL_METHODS.filter((m) => result.methods[m].diverged).map((m) => METHOD_LABELS[m]);
   return (
     <div className="lab" data-testid="ellipse-lab">
-      <aside className="lab-side">
-        <h2 className="visually-hidden">Loss-ellipse lab</h2>
-        <LabControls />
-      </aside>
+      <PhoneDrawer label="Lab settings">
+        <aside className="lab-side">
+          <h2 className="visually-hidden">Loss-ellipse lab</h2>
+          <LabControls />
+        </aside>
+      </PhoneDrawer>
       <section className="lab-centre" aria-label="Parameter plane">
         <div className="lab-plot-box">
           {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, since its handles are buttons; an <svg> cannot be a <fieldset> */}
