@@ -8,54 +8,18 @@ import type { Page } from '@playwright/test';
  *     drop-down or field too narrow for the value it shows;
  *   - small: text rendered under `minPx` (projector mode);
  *   - figure: the largest figure (an <svg> or <canvas>, an SVG measured by what it draws).
- * On a phone (PHONE below) the page scrolls down, so text below the fold is not cut and a figure is
- * measured whole; it also says how wide the page lays itself out and which controls are too small
- * to hit with a finger.
  * It knows no panel: it finds text and figures in the DOM, so a new panel is covered as it is.
  */
 export interface Legibility {
   overlaps: string[];
   cut: string[];
   small: string[];
-  /** `given`: the height of the figure's own box, which its drawing may not fill (its natural aspect). */
-  figure: { width: number; height: number; given: number; what: string } | null;
+  figure: { width: number; height: number; what: string } | null;
   textBoxes: number;
-  /** The page's own width (document scrollWidth): wider than the viewport means sideways scrolling. */
-  pageWidth: number;
-  /** Controls under the touch size (phone only): buttons, tabs, sliders, drop-downs, checkboxes' labels. */
-  targets: string[];
 }
 
-/**
- * A Pixel 7 in Chrome, as Playwright emulates a device: 412×915 CSS px, touch, the meta viewport
- * honoured. The page must lay out at that width (no sideways scroll), keep text at 12 px or more,
- * give every control a 44×44 px target (WCAG 2.5.5) and show its figure full width and tall.
- */
-export const PHONE = {
-  name: 'phone-412',
-  viewport: { width: 412, height: 915 },
-  isMobile: true,
-  hasTouch: true,
-  deviceScaleFactor: 2.625,
-  minPx: 12,
-  touchPx: 44,
-} as const;
-
-/**
- * `touchPx`: the phone's target size, which also lets the page scroll down (see above). `root`: the
- * part of the page to read, e.g. a drawer over it (the page under it is not what is read then).
- */
-export function measureLegibility(
-  page: Page,
-  minPx: number,
-  touchPx = 0,
-  root = 'body',
-): Promise<Legibility> {
-  const sizes = { minPx, touchPx, root };
-  return page.evaluate((sizes) => {
-    const { minPx, touchPx } = sizes;
-    const root = document.querySelector(sizes.root) ?? document.body;
-    const pageScrolls = touchPx > 0;
+export function measureLegibility(page: Page, minPx: number): Promise<Legibility> {
+  return page.evaluate((minPx) => {
     interface Box {
       text: string;
       owner: Element;
@@ -175,7 +139,7 @@ export function measureLegibility(
         }
       }
     };
-    visit(root);
+    visit(document.body);
 
     // Cut text: by the viewport, or by an ancestor that hides (or scrolls) its overflow.
     const cut: string[] = [...clipped];
@@ -211,8 +175,8 @@ export function measureLegibility(
         else if (outY) problem = `cut by ${describe(a)} ${where}`;
       }
       if (gone) continue;
-      const outOfView = pageScrolls ? false : b.top < -TOL || b.bottom > vh + TOL;
-      if (!problem && (b.left < -TOL || b.right > vw + TOL || outOfView)) problem = 'cut by the viewport';
+      if (!problem && (b.left < -TOL || b.top < -TOL || b.right > vw + TOL || b.bottom > vh + TOL))
+        problem = 'cut by the viewport';
       if (problem) cut.push(`«${short(b.text)}» ${problem}`);
       visible.push(b);
     }
@@ -236,7 +200,6 @@ export function measureLegibility(
     for (const el of document.querySelectorAll('svg, canvas')) {
       if (el.parentElement?.closest('svg') || hidden(el)) continue;
       let r = el.getBoundingClientRect();
-      const given = Math.round(r.height);
       let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       if (el instanceof SVGSVGElement) {
         const bb = el.getBBox();
@@ -251,73 +214,36 @@ export function measureLegibility(
           bottom: Math.min(box.bottom, Math.max(...ys)),
         };
       }
-      // A page that scrolls down shows the whole figure, one scroll away.
-      const top = pageScrolls ? box.top : Math.max(0, box.top);
-      const bottom = pageScrolls ? box.bottom : Math.min(vh, box.bottom);
       r = new DOMRect(
         Math.max(0, box.left),
-        top,
+        Math.max(0, box.top),
         Math.min(vw, box.right) - Math.max(0, box.left),
-        bottom - top,
+        Math.min(vh, box.bottom) - Math.max(0, box.top),
       );
       if (r.width <= 0 || r.height <= 0) continue;
       if (!figure || r.width * r.height > figure.width * figure.height)
-        figure = { width: Math.round(r.width), height: Math.round(r.height), given, what: describe(el) };
+        figure = { width: Math.round(r.width), height: Math.round(r.height), what: describe(el) };
     }
-
-    // Touch targets: what a finger must hit. A checkbox is hit through its label. Marks inside a
-    // figure (the gallery's digits, the lab's handles) are not counted: the figure is their target.
-    const targets: string[] = [];
-    if (touchPx > 0) {
-      const controls = root.querySelectorAll(
-        'button, [role="tab"], summary, select, input[type="range"], input[type="number"], input[type="checkbox"]',
-      );
-      for (const el of controls) {
-        if (hidden(el) || el.closest('svg')) continue;
-        const hit = (el instanceof HTMLInputElement && el.type === 'checkbox' && el.closest('label')) || el;
-        const r = hit.getBoundingClientRect();
-        if (r.width < touchPx - 0.5 || r.height < touchPx - 0.5)
-          targets.push(
-            `«${short(hit.textContent || el.getAttribute('aria-label') || '')}» ${Math.round(r.width)}×${Math.round(r.height)} px (${describe(el)})`,
-          );
-      }
-    }
-    const pageWidth = document.documentElement.scrollWidth;
-    return { overlaps, cut, small, figure, textBoxes: visible.length, pageWidth, targets };
-  }, sizes);
+    return { overlaps, cut, small, figure, textBoxes: visible.length };
+  }, minPx);
 }
 
-/**
- * The problems of one view, one line each, prefixed with its name (an empty list when it reads well).
- * Text under 14 px counts in projector mode, under 12 px on a phone. A phone's figure must take the
- * full width, and 60 % of the height be given to it (or it be as tall as it is wide).
- */
+/** The problems of one view, one line each, prefixed with its name (an empty list when it reads well). */
 export function problemsOf(
   view: string,
   l: Legibility,
   viewport: { width: number; height: number },
   projector: boolean,
-  phone = false,
 ): string[] {
-  const minPx = phone ? PHONE.minPx : 14;
   const out = [
     ...l.overlaps.map((p) => `${view}: ${p}`),
     ...l.cut.map((p) => `${view}: ${p}`),
-    ...(projector || phone ? l.small.map((p) => `${view}: under ${minPx} px: ${p}`) : []),
-    ...l.targets.map((p) => `${view}: target under ${PHONE.touchPx} px: ${p}`),
+    ...(projector ? l.small.map((p) => `${view}: under 14 px: ${p}`) : []),
   ];
-  if (phone && l.pageWidth > viewport.width)
-    out.push(`${view}: the page is ${l.pageWidth} px wide in a ${viewport.width} px viewport`);
   const f = l.figure;
-  // A phone's figure spans its panel, less the page's and the panel's margins and its own.
-  const minWidth = (phone ? 0.8 : 0.45) * viewport.width;
-  const minHeight = phone && f ? Math.min(0.6 * viewport.height, f.width) : 0.35 * viewport.height;
-  // On a phone the layout must give the figure that height; a drawing of its own, flatter aspect
-  // (a row of pixel maps as wide as the screen) need not fill it.
-  const height = f && phone ? Math.max(f.height, f.given) : (f?.height ?? 0);
-  if (!f || f.width < minWidth || height < minHeight)
+  if (!f || f.width < 0.45 * viewport.width || f.height < 0.35 * viewport.height)
     out.push(
-      `${view}: largest figure ${f ? `${f.width}×${f.height} (${f.what})` : 'none'}, needs ≥ ${Math.ceil(minWidth)}×${Math.ceil(minHeight)}`,
+      `${view}: largest figure ${f ? `${f.width}×${f.height} (${f.what})` : 'none'}, needs ≥ ${Math.ceil(0.45 * viewport.width)}×${Math.ceil(0.35 * viewport.height)}`,
     );
   return out;
 }

@@ -25,12 +25,6 @@ export function pow10(n: number): string {
   return `10${[...String(Math.round(n))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
-/** How many decade labels ("10⁻⁸") fit side by side in `pixels` (at least 2, at most 7): fewer on a phone. */
-export function decadesThatFit(pixels: number, px: number): number {
-  const gap = px * 0.3;
-  return Math.min(7, Math.max(2, Math.floor((pixels + gap) / (textWidth(pow10(-8), px) + gap))));
-}
-
 /**
  * Whole decades within [lo, hi] (log₁₀ units), every k-th one so that at most `max` remain; the
  * kept ones are multiples of k, so the labels step evenly (10⁻⁸, 10⁻⁶, …, 10⁰).

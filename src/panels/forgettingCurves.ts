@@ -25,7 +25,6 @@ import {
   drawLineLegend,
   drawSwitchMarkers,
   type LegendLine,
-  legendRows,
   legendWidth,
   switchLabelsKept,
 } from './stepPlotParts';
@@ -63,12 +62,8 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
   // tick labels and axis titles left and below.
   const legend = legendItems(groups, chance);
   const note = seeds > 1 ? bandNote(seeds) : null;
-  // On a phone the legend wraps; each row past the first adds its height.
-  const legendWidthMax = width - small * 0.5;
-  const extraRows = (legendRows(legend, small, legendWidthMax) - 1) * small * 1.4;
-  const noteOwnRow =
-    note !== null && (extraRows > 0 || legendWidth(legend, small) + textWidth(note, small) > width);
-  const legendH = small * (noteOwnRow ? 3.6 : 2.2) + extraRows;
+  const noteOwnRow = note !== null && legendWidth(legend, small) + textWidth(note, small) > width;
+  const legendH = small * (noteOwnRow ? 3.6 : 2.2);
   const titleH = small * 1.8;
   const left = small * 1.8 + textWidth('100', small) + 8;
   const bottom = small * 1.6 + small * 1.8;
@@ -108,7 +103,7 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
       return null;
     },
   };
-  drawLineLegend(svg, legend, small, small * 0.5, legendWidthMax);
+  drawLineLegend(svg, legend, small, small * 0.5);
   // What the band is, said on the figure: after the legend, or under it.
   layer(svg, 'band-note')
     .selectAll('text')
@@ -116,7 +111,7 @@ export function drawForgettingCurves(svgEl: SVGSVGElement, s: ResultsState, zoom
     .join('text')
     .attr('class', 'axis-label band-note')
     .attr('x', noteOwnRow ? small * 0.5 : small * 0.5 + legendWidth(legend, small))
-    .attr('y', noteOwnRow ? small * 2.6 + extraRows : small * 1.2)
+    .attr('y', noteOwnRow ? small * 2.6 : small * 1.2)
     .text((d) => d);
 
   const xTicks = fitTicks(x, cellW, small, String, false);

@@ -10,7 +10,7 @@ import { measureOf } from '../engine/boundary';
 import { METHOD_LABELS, type MethodId } from '../engine/methodIds';
 import { METHOD_COLORS } from '../engine/methods/registry';
 import type { ResultsState } from '../store/results';
-import { clearCorner, decadesThatFit, decadeTicks, drawAxis, fitTicks, pow10 } from './axes';
+import { clearCorner, decadeTicks, drawAxis, fitTicks, pow10 } from './axes';
 import { type CsvExport, csvExport } from './export';
 import { layersAt, RELEASED_MESSAGE } from './importanceData';
 import { chosenBoundary } from './importanceOptions';
@@ -190,13 +190,7 @@ export function drawImportanceHistograms(
         ),
       );
     const xAxis = g.select<SVGGElement>('.x-axis').attr('transform', `translate(0,${h})`);
-    drawAxis(
-      xAxis,
-      'bottom',
-      x,
-      decadeTicks(edges[0], edges[edges.length - 1], decadesThatFit(w, small)),
-      pow10,
-    );
+    drawAxis(xAxis, 'bottom', x, decadeTicks(edges[0], edges[edges.length - 1]), pow10);
     const format = d3.format(',');
     drawAxis(
       g.select<SVGGElement>('.y-axis'),

@@ -70,8 +70,7 @@ export function drawLossLandscape(el: SVGSVGElement, s: ResultsState): void {
     small,
   );
   const format = (v: number) => minus(d3.format('~g')(v));
-  const rows = legend.length + 0.5 + planeLines.length;
-  const { M, w, h, legendAt } = plotBesideLegend(width, height, small, legendW, rows);
+  const { M, w, h } = plotBesideLegend(width, height, small, legendW);
   const x = d3
     .scaleLinear()
     .domain([xs[0], xs[xs.length - 1]])
@@ -259,7 +258,7 @@ export function drawLossLandscape(el: SVGSVGElement, s: ResultsState): void {
     .style('stroke-width', '4px')
     .text((d) => d);
 
-  const key = layer(svg, 'legend').attr('transform', `translate(${legendAt.x},${legendAt.y})`);
+  const key = layer(svg, 'legend').attr('transform', `translate(${width - legendW},${M.top + small})`);
   const items = key
     .selectAll<SVGGElement, (typeof legend)[number]>('g.legend-item')
     .data(legend, (d) => d.key)

@@ -51,7 +51,7 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
   ];
   const legendW = Math.max(...legend.map((l) => textWidth(l.text, small))) + small;
   const format = (v: number) => minus(d3.format('~g')(v));
-  const { M, w, h, legendAt } = plotBesideLegend(width, height, small, legendW, legend.length);
+  const { M, w, h } = plotBesideLegend(width, height, small, legendW);
   const values = points.flatMap((p) => [p.estimate, p.actual]);
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
@@ -158,7 +158,7 @@ export function drawPathIntegral(el: SVGSVGElement, s: ResultsState): void {
     );
 
   layer(svg, 'ratios')
-    .attr('transform', `translate(${legendAt.x},${legendAt.y})`)
+    .attr('transform', `translate(${width - legendW},${M.top + small})`)
     .selectAll<SVGTextElement, (typeof legend)[number]>('text')
     .data(legend, (d) => d.key)
     .join('text')

@@ -14,7 +14,7 @@ import { mapImage, objectKey, rampColor } from './mapImages';
 import { formatMax, type MapRow, mapRows, mapShade } from './pixelMapsData';
 import { frameInputs, unchangedSinceLastDraw } from './redrawGuard';
 import { emptyState, layer, sizeSvg } from './svgFrame';
-import { fontSizes, textWidth, wrapText } from './textMetrics';
+import { fontSizes, textWidth } from './textMetrics';
 
 export interface MapOptions {
   log: boolean;
@@ -84,13 +84,15 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const lo = options.log ? '10⁻³ × max' : '0';
   const hi = 'the map’s max';
   const legendX = width - legendW - textWidth(hi, small) - small * 0.5;
-  const longestNote = `Each pixel: its first-layer weights’ importance, summed · latest 10 of 10 boundaries${order}`;
-  const fitsOneLine = legendX - textWidth(lo, small) - small >= textWidth(longestNote, small);
-  // On a narrow figure (a phone) the note wraps: one line more for each.
-  const noteExtra = (wrapText(longestNote, width, small).length - 1) * lineH;
+  const fitsOneLine =
+    legendX - textWidth(lo, small) - small >=
+    textWidth(
+      `Each pixel: its first-layer weights’ importance, summed · latest 10 of 10 boundaries${order}`,
+      small,
+    );
   // The header's height on one line, or on two with a clear gap above the column titles.
   const headerOne = lineH * 1.4;
-  const headerTwo = lineH * 2.8 + noteExtra;
+  const headerTwo = lineH * 2.8;
   // Rows side by side in `k` blocks when the height, not the width, limits the maps.
   const blockGap = small * 2;
   const byWidth = (cols: number, k: number) =>
@@ -130,15 +132,15 @@ export function drawPixelMaps(el: SVGSVGElement, s: SynapseState, options: MapOp
   const note = `${labelW === 0 ? `${rows[0].label}. ` : ''}Each pixel: its first-layer weights’ importance, summed${order}`;
   header
     .selectAll('text.map-note')
-    .data(oneLine ? [note] : wrapText(note, width, small))
+    .data([note])
     .join('text')
     .attr('class', 'axis-label map-note')
     .attr('x', 0)
-    .attr('y', (_, k) => small + k * lineH)
+    .attr('y', small)
     .text((d) => d);
   const legend = layer(svg, 'map-legend').attr(
     'transform',
-    `translate(${legendX},${oneLine ? small * 0.25 : lineH * 1.2 + noteExtra})`,
+    `translate(${legendX},${oneLine ? small * 0.25 : lineH * 1.2})`,
   );
   legend
     .selectAll('rect.ramp')

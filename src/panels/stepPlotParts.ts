@@ -1,6 +1,6 @@
 /**
  * Parts of the plots over training steps (the forgetting curves, the A-GEM & LwF figure): a
- * legend of line swatches in one row (more on a phone), and the task-switch markers with their thinned labels.
+ * legend of line swatches in one row, and the task-switch markers with their thinned labels.
  */
 import type * as d3 from 'd3';
 import type { TaskSwitch } from '../store/results';
@@ -27,41 +27,10 @@ export function legendWidth(items: readonly LegendLine[], px: number): number {
   return items.reduce((w, d) => w + swatchOf(px) + 6 + textWidth(d.label, px) + px * 1.2, 0);
 }
 
-/** Where each item goes when the legend wraps at `width` (a phone): its x and its row. */
-function legendPlaces(items: readonly LegendLine[], px: number, width: number): [number, number][] {
-  const places: [number, number][] = [];
-  let x = 0;
-  let row = 0;
-  for (const d of items) {
-    const w = legendWidth([d], px);
-    if (x > 0 && x + w - px * 1.2 > width) {
-      x = 0;
-      row++;
-    }
-    places.push([x, row]);
-    x += w;
-  }
-  return places;
-}
-
-/** How many rows the legend takes at `width`. */
-export function legendRows(items: readonly LegendLine[], px: number, width: number): number {
-  return (legendPlaces(items, px, width).at(-1)?.[1] ?? 0) + 1;
-}
-
-/**
- * The legend, its first swatch at `x`, its text's baseline at px × 1.2: in one row, or in rows of
- * px × 1.4 where it is wider than `width`.
- */
-export function drawLineLegend(
-  svg: Svg,
-  items: readonly LegendLine[],
-  px: number,
-  x: number,
-  width = Number.POSITIVE_INFINITY,
-): void {
+/** The legend in one row, its first swatch at `x`, its text's baseline at px × 1.2. */
+export function drawLineLegend(svg: Svg, items: readonly LegendLine[], px: number, x: number): void {
   const swatch = swatchOf(px);
-  const at = legendPlaces(items, px, width);
+  const at = items.map((_, k) => legendWidth(items.slice(0, k), px));
   const g = layer(svg, 'legend')
     .attr('transform', `translate(${x},${px * 1.2})`)
     .selectAll<SVGGElement, LegendLine>('g.legend-item')
@@ -76,7 +45,7 @@ export function drawLineLegend(
       return item;
     })
     .attr('data-method', (d) => d.method ?? null)
-    .attr('transform', (_, k) => `translate(${at[k][0]},${at[k][1] * px * 1.4})`);
+    .attr('transform', (_, k) => `translate(${at[k]},0)`);
   g.select('line')
     .attr('x2', swatch)
     .attr('stroke', (d) => d.color)

@@ -14,7 +14,7 @@ import { formatStrength } from '../engine/sweep';
 import type { ResultsState } from '../store/results';
 import { type KeptSweep, otherSweeps } from '../store/sweepHistory';
 import { sweepView } from '../store/sweepView';
-import { clearCorner, decadesThatFit, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
+import { clearCorner, decadeTicks, drawAxis, fitTicks, percent, pow10 } from './axes';
 import { axisTitle, emptyState, fitTitle, layer, sizeSvg } from './svgFrame';
 import { fontSizes, textWidth } from './textMetrics';
 
@@ -112,20 +112,12 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     ) +
     small * 1.5;
   const endLabelW = Math.max(...CURVES.map((c) => textWidth(`${c.short} 100.0`, small))) + small;
-  const left = small * 1.8 + textWidth('100', small) + 10;
-  // On a narrow figure (a phone), where the plot beside the legend would get under half the width,
-  // the status and the legend go under the plot.
-  const below = width - left - legendW - endLabelW < width * 0.5;
-  const legendH = below ? small * (4 + legend.length * 1.6) : 0;
   const M = {
     top: small,
-    right: below ? endLabelW : legendW + endLabelW,
-    bottom: small * 3.6 + legendH,
-    left,
+    right: legendW + endLabelW,
+    bottom: small * 3.6,
+    left: small * 1.8 + textWidth('100', small) + 10,
   };
-  const legendAt = below
-    ? { x: small * 0.5, y: height - legendH + small }
-    : { x: width - legendW + small * 0.5, y: M.top + small };
   const w = Math.max(60, width - M.left - M.right);
   const h = Math.max(60, height - M.top - M.bottom);
 
@@ -156,8 +148,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
   const y = d3.scaleLinear().domain([floor, 1]).range([h, 0]);
 
   const g = layer(svg, 'plot').attr('transform', `translate(${M.left},${M.top})`);
-  // Beside the 0 lane: as many decades as fit (fewer on a phone).
-  const ticks = decadeTicks(lo - pad, hi + pad, decadesThatFit(w - x(0), small));
+  const ticks = decadeTicks(lo - pad, hi + pad);
   const xAxis = layer(g, 'x-axis axis').attr('transform', `translate(0,${h})`);
   drawAxis(
     xAxis,
@@ -206,7 +197,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
 
   // The state of the sweep, atop the legend column: live (which task) or final.
   layer(svg, 'sweep-status')
-    .attr('transform', `translate(${legendAt.x},${legendAt.y})`)
+    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small})`)
     .selectAll('text')
     .data(
       view.final
@@ -319,7 +310,7 @@ export function drawStrengthSweep(el: SVGSVGElement, s: ResultsState): void {
     .text((e) => `${e.c.short} ${(e.v * 100).toFixed(1)}`);
 
   const items = layer(svg, 'legend')
-    .attr('transform', `translate(${legendAt.x},${legendAt.y + small * 3})`)
+    .attr('transform', `translate(${width - legendW + small * 0.5},${M.top + small * 4})`)
     .selectAll<SVGGElement, (typeof legend)[number]>('g.legend-item')
     .data(legend, (d) => d.key)
     .join((enter) => {

@@ -89,34 +89,13 @@ export function layer<P extends d3.BaseType>(
   >;
 }
 
-/**
- * Margins for a plot with linear ticks (to "−0.00") and axis titles, its legend column on the right;
- * on a narrow figure (a phone), where the plot beside it would get under half the width, the legend
- * of `legendRows` lines (px × 1.4 each) goes under the plot instead. `legendAt`: where it starts.
- */
-export function plotBesideLegend(
-  width: number,
-  height: number,
-  small: number,
-  legendW: number,
-  legendRows: number,
-) {
-  const left = small * 1.8 + textWidth('−0.00', small) + 8;
-  const below = width - left - legendW - small < width * 0.5;
-  const legendH = below ? legendRows * small * 1.4 : 0;
+/** Margins for a plot with linear ticks (to "−0.00") and axis titles, its legend column on the right. */
+export function plotBesideLegend(width: number, height: number, small: number, legendW: number) {
   const M = {
     top: small * 0.8,
-    right: below ? small : legendW + small,
-    bottom: small * 3.4 + legendH,
-    left,
+    right: legendW + small,
+    bottom: small * 3.4,
+    left: small * 1.8 + textWidth('−0.00', small) + 8,
   };
-  const legendAt = below
-    ? { x: left, y: height - legendH + small }
-    : { x: width - legendW, y: M.top + small };
-  return {
-    M,
-    w: Math.max(40, width - M.left - M.right),
-    h: Math.max(40, height - M.top - M.bottom),
-    legendAt,
-  };
+  return { M, w: Math.max(40, width - M.left - M.right), h: Math.max(40, height - M.top - M.bottom) };
 }

@@ -5,16 +5,12 @@
 
 const sizesByTheme = new Map<string, { base: number; small: number }>();
 
-/** The phone layout's breakpoint, as the style sheets' `@media` blocks write it (the phone's sizes differ). */
-export const PHONE_MEDIA = '(max-width: 599.98px)';
-
 /**
  * The theme's body and small font sizes in px (projector mode makes both larger); read once per
- * theme (and layout: phone or not), since reading styles in every redraw would make the browser
- * recompute them each time.
+ * theme, since reading styles in every redraw would make the browser recompute them each time.
  */
 export function fontSizes(el: Element): { base: number; small: number } {
-  const theme = `${document.documentElement.dataset.theme ?? ''} ${window.matchMedia(PHONE_MEDIA).matches}`;
+  const theme = document.documentElement.dataset.theme ?? '';
   let sizes = sizesByTheme.get(theme);
   if (!sizes) {
     const cs = getComputedStyle(el);

@@ -3,7 +3,6 @@ import { CL_METHODS, REGULARISED_METHODS } from '../engine/quadratic/methods';
 import { type PlotContext, playhead } from './plotContext';
 import { trajectoryPath } from './plotFrame';
 import { joinShapes, type Layer, type Shape } from './plotShapes';
-import { fontSizes, textWidth } from './textMetrics';
 
 /**
  * Task A's shared path from θ₀, then each method's path through the later tasks, cut at the
@@ -100,10 +99,4 @@ export function drawMarks(layer: Layer, ctx: PlotContext): void {
       return g;
     });
   cross.attr('transform', (k) => `translate(${k.x.toFixed(1)},${k.y.toFixed(1)})`);
-  // Left of the cross where the plot's right edge would cut it (a narrow plot, on a phone).
-  const label = textWidth('joint optimum', fontSizes(layer.node() ?? document.body).small);
-  cross
-    .select('text')
-    .attr('x', (k) => (k.x + 10 + label > frame.right ? -10 : 10))
-    .attr('text-anchor', (k) => (k.x + 10 + label > frame.right ? 'end' : null));
 }

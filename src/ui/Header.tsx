@@ -49,7 +49,6 @@ export function Header() {
       </label>
       <button
         type="button"
-        className="hide-controls"
         aria-pressed={controlsHidden}
         onClick={toggleControls}
         title="Hide the settings columns (H)"

@@ -6,7 +6,6 @@ import { createEllipsePlot, type EllipsePlot } from '../../panels/ellipsePlot';
 import { drawLossBars } from '../../panels/lossBars';
 import type { PlotView } from '../../panels/plotContext';
 import { useLabStore } from '../../store/labStore';
-import { PhoneDrawer } from '../PhoneDrawer';
 import { LabControls } from './LabControls';
 import { LabNumbers } from './LabNumbers';
 import { LabPlayback } from './LabPlayback';
@@ -48,12 +47,10 @@ export function EllipseLab() {
   const diverged = CL_METHODS.filter((m) => result.methods[m].diverged).map((m) => METHOD_LABELS[m]);
   return (
     <div className="lab" data-testid="ellipse-lab">
-      <PhoneDrawer label="Lab settings">
-        <aside className="lab-side">
-          <h2 className="visually-hidden">Loss-ellipse lab</h2>
-          <LabControls />
-        </aside>
-      </PhoneDrawer>
+      <aside className="lab-side">
+        <h2 className="visually-hidden">Loss-ellipse lab</h2>
+        <LabControls />
+      </aside>
       <section className="lab-centre" aria-label="Parameter plane">
         <div className="lab-plot-box">
           {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, since its handles are buttons; an <svg> cannot be a <fieldset> */}
