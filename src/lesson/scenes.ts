@@ -342,7 +342,7 @@ export const SCENES: readonly Scene[] = [
       choices: ['Level with replay', 'Above SGD, far below replay', 'At SGD: it never projects'],
       answer: 1,
       reveal:
-        'Over 20 seeds it ends at 20–47 %, never below SGD, 40 points or more below replay. Most updates are projected; a veto never brings old classes back.',
+        'Over 20 seeds: 20–47 %, never below SGD, 40+ points below replay. Most updates are projected, yet a veto brings no old class back.',
     },
     // Seeds 0–19 of this run (10 epochs a task): A-GEM − SGD 0.2–27.3 points (≥ 8 on only 14 of
     // 20), replay − A-GEM 40.3–67.9 points, 53–67 % of each later task's updates projected.
